@@ -1,0 +1,21 @@
+namespace Navidrome.DiscordPresence.Domain.Playback;
+
+/// <summary>
+/// The track facts the plugin uses, taken from Navidrome's TrackInfo (navidrome-plugin-abi.md §2.2).
+/// Strings are never null: Navidrome always sends title, album, artist and albumArtist; MusicBrainz ids may be empty.
+/// </summary>
+public sealed record Track(
+    string Id,
+    string Title,
+    string Album,
+    string Artist,
+    string AlbumArtist,
+    string PrimaryArtist,
+    double DurationSeconds,
+    string MbzRecordingId = "",
+    string MbzAlbumId = "",
+    string MbzReleaseGroupId = "")
+{
+    /// <summary>The duration in whole milliseconds (0 when unknown).</summary>
+    public long DurationMs => DurationSeconds > 0 && double.IsFinite(DurationSeconds) ? (long)Math.Round(DurationSeconds * 1000) : 0;
+}
