@@ -1,4 +1,3 @@
-using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Exports.Seam;
 
 namespace Navidrome.DiscordPresence.Exports;
@@ -6,7 +5,7 @@ namespace Navidrome.DiscordPresence.Exports;
 /// <summary>
 /// The one managed entry point below every <c>nd_*</c> export: the wasm ABI layer and the test host both call
 /// <see cref="Invoke"/> with the export's name and the seam for this call. A managed exception never escapes:
-/// it becomes an error message (Extism error_set) and return code 1, so the host logs it and carries on.
+/// it becomes an error message (Extism error_set) and return code 1; Navidrome logs it (one line) and carries on.
 /// </summary>
 public static class PluginEntry
 {
@@ -19,10 +18,9 @@ public static class PluginEntry
         }
         catch (Exception e)
         {
-            // The type and message only: a stack trace in Navidrome's log helps nobody, and messages never hold tokens.
+            // Last resort (the export code scrubs tokens from its own errors): type and message only, no stack trace.
             var message = $"{export} failed: {e.GetType().Name}: {e.Message}";
             host.SetError(message);
-            host.Log(LogLevel.Error, message);
             return 1;
         }
     }

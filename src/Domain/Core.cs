@@ -1,0 +1,67 @@
+using Navidrome.DiscordPresence.Domain.Config;
+using Navidrome.DiscordPresence.Domain.Gateway;
+using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.Presence;
+using Navidrome.DiscordPresence.Effects;
+
+namespace Navidrome.DiscordPresence.Domain;
+
+/// <summary>
+/// The plugin's one transition: (input, a user's state, config, moment) → (state', effects).
+/// It runs in three layers, each pure:
+/// 1. playback: a report updates that user's players (ignored players and, on 0.62+ hosts, NowPlaying change nothing);
+/// 2. presence: what should show now is derived from the players, the config and the time, never stored;
+/// 3. gateway: the session moves towards showing that presence (connect, identify, send, close).
+/// Users the config does not enable (unknown, or no valid client id) get no effects, except that their
+/// stale recurring schedules cancel themselves.
+/// </summary>
+public static class Core
+{
+    /// <summary>Decides one input for one user.</summary>
+    public static Step Decide(Input input, string user, UserState state, PluginConfig config, Moment now)
+    {
+        var account = config.FindUser(user);
+        if (account is null || config.ClientId is null) return Disabled(input, state);
+        if (state.Token.RejectedFingerprint is { } rejected && rejected != account.TokenFingerprint)
+            state = state with { Token = TokenVerdict.Accepted };
+
+        var playback = ApplyPlayback(input, user, state, config, now.NowMs);
+        var desired = Desired(playback.State, config, now.NowMs);
+        var gateway = GatewaySession.Decide(input, playback.State, new GatewayContext(account, config, now, desired));
+        return new Step(gateway.State, [.. playback.Effects, .. gateway.Effects]);
+    }
+
+    /// <summary>The presence a user should have at <paramref name="nowMs"/>.</summary>
+    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs) =>
+        PresenceComposer.Compose(Showing.At(state.Playback, state.NowPlaying, state.Host, config, nowMs), config, Decorations.None);
+
+    private static Step Disabled(Input input, UserState state) =>
+        input is Input.TimerFired { ScheduleId: var id }
+        && GatewayIds.TryParseSchedule(id, out var kind, out _, out _) && kind == TimerKind.Heartbeat
+            ? new Step(state, [new Effect.CancelSchedule(id)])
+            : new Step(state, []);
+
+    private static Step ApplyPlayback(Input input, string user, UserState state, PluginConfig config, long nowMs)
+    {
+        var next = input switch
+        {
+            Input.PlaybackReported { Report: var report } when !config.IsIgnoredPlayer(report.PlayerName) =>
+                state with { Host = new HostFacts(true), Playback = PlaybackRules.Apply(state.Playback, report) },
+            Input.PlaybackReported => state with { Host = new HostFacts(true) },
+            Input.NowPlayingReported np when !state.Host.SendsPlaybackReports =>
+                state with { NowPlaying = NowPlayingRules.Apply(state.NowPlaying, np.Track, np.PositionMs, nowMs) },
+            _ => state,
+        };
+        if (ReferenceEquals(next, state) || next.Playback == state.Playback && next.NowPlaying == state.NowPlaying)
+            return new Step(next, []);
+        return new Step(next, WakeUp(next, user, config, nowMs));
+    }
+
+    /// <summary>Arms a timer for the next moment the desired presence changes by itself (pause timeout, end of a NowPlaying track).</summary>
+    private static EquatableArray<Effect> WakeUp(UserState state, string user, PluginConfig config, long nowMs)
+    {
+        if (Showing.NextChangeMs(state.Playback, state.NowPlaying, state.Host, config, nowMs) is not { } at) return [];
+        var id = GatewayIds.Schedule(TimerKind.Wake, at, user);
+        return [new Effect.ScheduleOnce(id, (int)Math.Ceiling((at - nowMs) / 1000.0), id)];
+    }
+}

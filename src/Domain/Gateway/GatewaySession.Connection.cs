@@ -1,0 +1,146 @@
+using Navidrome.DiscordPresence.Effects;
+
+namespace Navidrome.DiscordPresence.Domain.Gateway;
+
+/// <summary>Opening connections, and what follows a close, an error or a failed connect (discord-protocol.md §4.1, §4.8).</summary>
+public static partial class GatewaySession
+{
+    /// <summary>Discord's documented gateway, used when the REST lookup fails.</summary>
+    public const string DefaultGatewayUrl = "wss://gateway.discord.gg";
+
+    /// <summary>The REST route that names the gateway (versioned: the unversioned route is the deprecated v6).</summary>
+    public const string GatewayLookupUrl = "https://discord.com/api/v10/gateway";
+
+    /// <summary>Pinned protocol version and encoding, for new and resumed connections alike.</summary>
+    public const string GatewayQuery = "?v=10&encoding=json";
+
+    /// <summary>Timeout of the gateway URL lookup: short, because a playback call waits for it.</summary>
+    public const int LookupTimeoutMs = 5_000;
+
+    /// <summary>Opens the next connection generation, to the resume URL or the (looked-up) gateway URL.</summary>
+    private static Step StartConnection(UserState state, GatewayContext ctx, bool resume)
+    {
+        var session = state.Session with
+        {
+            Generation = state.Session.Generation + 1,
+            Phase = Phase.Connecting,
+            HeartbeatIntervalMs = 0,
+            LastAckMs = 0,
+            LastServerBeatMs = 0,
+        };
+        if (!resume || !session.CanResume) session = session.WithoutSession();
+        var next = state with { Session = session };
+
+        var url = session.CanResume ? session.ResumeUrl : state.GatewayUrl;
+        if (url is null)
+        {
+            var lookup = new HttpRequestSpec("GET", GatewayLookupUrl, [], null, LookupTimeoutMs, FollowRedirects: true);
+            return new Step(next, [new Effect.Http(HttpTags.Make(HttpTags.GatewayUrl, session.Generation, ctx.User), lookup)]);
+        }
+        return new Step(next, [Connect(next, ctx, url)]);
+    }
+
+    private static Effect Connect(UserState state, GatewayContext ctx, string baseUrl) =>
+        new Effect.Connect(ConnectionOf(state, ctx), baseUrl.TrimEnd('/') + "/" + GatewayQuery);
+
+    /// <summary>The gateway URL lookup answered: remember the URL for everyone, then connect.</summary>
+    private static Step OnHttpAnswered(Input.HttpAnswered answer, UserState state, GatewayContext ctx)
+    {
+        if (!HttpTags.TryParse(answer.Tag, out var purpose, out var generation, out _)
+            || purpose != HttpTags.GatewayUrl
+            || generation != state.Session.Generation
+            || state.Session.Phase != Phase.Connecting)
+            return new Step(state, []);
+
+        if (GatewayUrlAnswer.TryRead(answer.Outcome, out var url))
+        {
+            var next = state with { GatewayUrl = url };
+            return new Step(next, [Connect(next, ctx, url)]);
+        }
+        var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not look up Discord's gateway URL ({GatewayUrlAnswer.Describe(answer.Outcome)}); using {DefaultGatewayUrl}");
+        return new Step(state, [log, Connect(state, ctx, DefaultGatewayUrl)]);
+    }
+
+    /// <summary>The host could not open the connection: back off, and look the gateway URL up again next time.</summary>
+    private static Step OnConnectFailed(Input.ConnectFailed failed, UserState state, GatewayContext ctx)
+    {
+        if (!IsCurrent(failed.ConnectionId, state, out _) || state.Session.Phase != Phase.Connecting) return new Step(state, []);
+        // Another call computed the same generation and won the id: that call owns the connection now.
+        if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
+
+        var session = state.Session.WithoutSession();
+        var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
+        return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
+    }
+
+    /// <summary>A send failed because the host no longer has the connection: treat it as a dropped connection.</summary>
+    private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) =>
+        failed.Error.Contains("not found", StringComparison.Ordinal)
+            ? OnClosed(failed.ConnectionId, AbnormalClosure, failed.Error, state, ctx)
+            : new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {failed.Error}")]);
+
+    /// <summary>The connection ended (on_close, on_error, or a lost connection): resume, identify, back off or stop.</summary>
+    private static Step OnClosed(string connectionId, int code, string reason, UserState state, GatewayContext ctx)
+    {
+        if (!IsCurrent(connectionId, state, out var generation) || state.Session.Phase is Phase.Idle or Phase.Backoff)
+            return new Step(state, []);
+
+        List<Effect> effects =
+        [
+            new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, generation, ctx.User)),
+        ];
+        var reachedReady = state.Session.Phase == Phase.Ready;
+        var session = state.Session with { Attempt = reachedReady ? 0 : state.Session.Attempt + 1 };
+        var action = CloseCodes.Classify(code);
+
+        if (action == AfterClose.Stop)
+        {
+            effects.Add(new Effect.Log(LogLevel.Error, $"user '{ctx.User}': presence stopped: {CloseCodes.Remedy(code)}"));
+            var stopped = state with
+            {
+                Session = session.WithoutSession() with { Phase = Phase.Idle, Attempt = 0 },
+                Token = new TokenVerdict(ctx.Account.TokenFingerprint),
+            };
+            return new Step(stopped, [.. effects]);
+        }
+
+        effects.Add(new Effect.Log(LogLevel.Info, $"user '{ctx.User}': gateway connection closed ({code} {Shorten(reason)})"));
+        if (action != AfterClose.Resume) session = session.WithoutSession();
+        var closed = state with { Session = session with { Phase = Phase.Idle } };
+
+        if (ctx.Desired.IsClear) return new Step(closed with { Session = closed.Session.WithoutSession() }, [.. effects]);
+        if (action == AfterClose.IdentifyLater)
+            return Wait(closed, ctx, Backoff.TooManySessionsSeconds(ctx.Now.Jitter), effects);
+        if (session.Attempt == 0)
+        {
+            var reconnect = StartConnection(closed, ctx, resume: action == AfterClose.Resume);
+            return new Step(reconnect.State, [.. effects, .. reconnect.Effects]);
+        }
+        return Retry(closed, ctx, effects);
+    }
+
+    /// <summary>Arms the retry timer for the session's next attempt.</summary>
+    private static Step Retry(UserState state, GatewayContext ctx, List<Effect> effects)
+    {
+        var attempt = Math.Max(1, state.Session.Attempt);
+        var waiting = state with { Session = state.Session with { Attempt = attempt } };
+        return Wait(waiting, ctx, Backoff.DelaySeconds(attempt, ctx.Now.Jitter), effects);
+    }
+
+    private static Step Wait(UserState state, GatewayContext ctx, int delaySeconds, List<Effect> effects)
+    {
+        var retry = GatewayIds.Schedule(TimerKind.Retry, state.Session.Generation, ctx.User);
+        effects.Add(new Effect.ScheduleOnce(retry, delaySeconds, retry));
+        return new Step(state with { Session = state.Session with { Phase = Phase.Backoff } }, [.. effects]);
+    }
+
+    /// <summary>The retry timer fired: connect again if there is still something to show.</summary>
+    private static Step OnRetry(long generation, UserState state, GatewayContext ctx)
+    {
+        if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
+        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session.WithoutSession() with { Phase = Phase.Idle } }, []);
+        return StartConnection(state, ctx, resume: true);
+    }
+
+    private static string Shorten(string reason) => reason.Length <= 120 ? reason : reason[..120] + "…";
+}

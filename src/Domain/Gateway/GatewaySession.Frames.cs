@@ -1,0 +1,101 @@
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Effects.Discord;
+
+namespace Navidrome.DiscordPresence.Domain.Gateway;
+
+/// <summary>What each gateway frame does to the session (discord-protocol.md §4.2–4.6, §4.9–4.11).</summary>
+public static partial class GatewaySession
+{
+    /// <summary>Heartbeat intervals outside this range are clamped, so a bad Hello can neither flood nor starve the connection.</summary>
+    public const int MinHeartbeatMs = 5_000, MaxHeartbeatMs = 300_000;
+
+    /// <summary>Server heartbeat requests answered at most once per this many ms (keeps us far from 120 sends per minute).</summary>
+    public const long ServerBeatSpacingMs = 1_000;
+
+    private static Step OnFrame(Input.FrameReceived received, UserState state, GatewayContext ctx)
+    {
+        if (!IsCurrent(received.ConnectionId, state, out _) || state.Session.Phase is Phase.Idle or Phase.Backoff)
+            return new Step(state, []);
+        var session = state.Session;
+        var connection = received.ConnectionId;
+        return received.Frame switch
+        {
+            InboundFrame.Hello hello => OnHello(hello, state, ctx),
+            InboundFrame.HeartbeatAck => new Step(state with { Session = session with { LastAckMs = ctx.NowMs } }, []),
+            InboundFrame.HeartbeatRequest when ctx.NowMs - session.LastServerBeatMs >= ServerBeatSpacingMs =>
+                new Step(state with { Session = session with { LastServerBeatMs = ctx.NowMs } },
+                    [new Effect.Send(connection, new GatewayFrame.Heartbeat(session.Sequence))]),
+            InboundFrame.HeartbeatRequest => new Step(state, []),
+            InboundFrame.Reconnect => new Step(state, [new Effect.Close(connection, CloseCodes.ResumableClose, "reconnect requested")]),
+            InboundFrame.InvalidSession { Resumable: true } =>
+                new Step(state, [new Effect.Close(connection, CloseCodes.ResumableClose, "invalid session, resuming")]),
+            InboundFrame.InvalidSession => OnInvalidSession(state, ctx),
+            InboundFrame.Dispatch dispatch => OnDispatch(dispatch, state, ctx),
+            InboundFrame.Unknown => new Step(state, []),
+            InboundFrame.Malformed malformed => new Step(state,
+                [new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': ignored a gateway frame: {malformed.Problem}")]),
+            _ => throw new System.Diagnostics.UnreachableException(received.Frame.GetType().Name),
+        };
+    }
+
+    /// <summary>Hello: start heartbeating (first beat jittered), then resume the session or identify.</summary>
+    private static Step OnHello(InboundFrame.Hello hello, UserState state, GatewayContext ctx)
+    {
+        var interval = Math.Clamp(hello.HeartbeatIntervalMs, MinHeartbeatMs, MaxHeartbeatMs);
+        var session = state.Session with { HeartbeatIntervalMs = interval, LastAckMs = ctx.NowMs };
+        var firstBeat = GatewayIds.Schedule(TimerKind.FirstBeat, session.Generation, ctx.User);
+        var connection = ConnectionOf(state, ctx);
+        List<Effect> effects = [new Effect.ScheduleOnce(firstBeat, (int)(interval * ctx.Now.Jitter / 1000), firstBeat)];
+
+        if (session.CanResume)
+        {
+            effects.Add(new Effect.Send(connection, new GatewayFrame.Resume(ctx.User, session.SessionId!, session.Sequence)));
+            return new Step(state with { Session = session with { Phase = Phase.Resuming } }, [.. effects]);
+        }
+        effects.Add(new Effect.Send(connection, new GatewayFrame.Identify(ctx.User, ctx.Desired)));
+        return new Step(state with
+        {
+            Session = session with { Phase = Phase.Identifying },
+            Sent = state.Sent.Record(ctx.Desired, ctx.NowMs),
+        }, [.. effects]);
+    }
+
+    /// <summary>op 9 not resumable: forget the session and identify again after 1–5 s (DD gateway-events#invalid-session).</summary>
+    private static Step OnInvalidSession(UserState state, GatewayContext ctx)
+    {
+        var session = state.Session.WithoutSession() with { Phase = Phase.Identifying };
+        var reidentify = GatewayIds.Schedule(TimerKind.Reidentify, session.Generation, ctx.User);
+        return new Step(state with { Session = session },
+            [new Effect.ScheduleOnce(reidentify, 1 + (int)(4 * ctx.Now.Jitter), reidentify)]);
+    }
+
+    /// <summary>The re-identify timer after op 9 fired.</summary>
+    private static Step OnReidentify(long generation, UserState state, GatewayContext ctx)
+    {
+        if (generation != state.Session.Generation || state.Session.Phase != Phase.Identifying || state.Session.CanResume)
+            return new Step(state, []);
+        var identify = new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.Identify(ctx.User, ctx.Desired));
+        return new Step(state with { Sent = state.Sent.Record(ctx.Desired, ctx.NowMs) }, [identify]);
+    }
+
+    /// <summary>A dispatch: keep its sequence number; READY and RESUMED make the session ready and re-send the presence.</summary>
+    private static Step OnDispatch(InboundFrame.Dispatch dispatch, UserState state, GatewayContext ctx)
+    {
+        var session = state.Session with { Sequence = dispatch.Sequence ?? state.Session.Sequence };
+        if (dispatch.Type == "READY" && dispatch.Ready is { } ready)
+            session = session with { SessionId = ready.SessionId, ResumeUrl = ready.ResumeGatewayUrl };
+        else if (dispatch.Type != "RESUMED")
+            return new Step(state with { Session = session }, []);
+
+        var ready_ = state with { Session = session with { Phase = Phase.Ready, Attempt = 0 } };
+        var log = new Effect.Log(LogLevel.Info, $"user '{ctx.User}': Discord session {(dispatch.Type == "READY" ? "ready" : "resumed")}");
+        if (ctx.Desired.IsClear)
+        {
+            // Nothing to show (playback stopped while we connected): start the idle grace instead.
+            var idle = GatewayIds.Schedule(TimerKind.IdleClose, ctx.NowMs, ctx.User);
+            return new Step(ready_, [log, new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle)]);
+        }
+        var send = SendPresence(ready_, ctx, force: true);
+        return new Step(send.State, [log, .. send.Effects]);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Navidrome.DiscordPresence.Effects;
+
+namespace Navidrome.DiscordPresence.Domain.Gateway;
+
+/// <summary>
+/// A user's Discord gateway session as a pure state machine (discord-protocol.md §4; fixes W1–W14, W17, W21–W23).
+/// Every input moves the session towards one goal: a Ready connection showing the desired presence while there
+/// is something to show, and no connection after an idle grace period when there is not.
+/// Invariants:
+/// - anything from an older connection generation is ignored (a stale heartbeat schedule cancels itself);
+/// - a heartbeat carries the last sequence number received, or null;
+/// - no identify while a resumable session exists; a rejected token gets no traffic at all;
+/// - presence updates stay within <see cref="SentPresence.Budget"/> per window; the newest desired presence is
+///   always sent, at the latest by a flush timer when the window allows.
+/// The parts live in sibling files: connecting and closing, frames, timers, presence sending.
+/// </summary>
+public static partial class GatewaySession
+{
+    /// <summary>Decides what one input means for the user's gateway session.</summary>
+    public static Step Decide(Input input, UserState state, GatewayContext ctx)
+    {
+        if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state);
+        return input switch
+        {
+            Input.FrameReceived f => OnFrame(f, state, ctx),
+            Input.SocketClosed c => OnClosed(c.ConnectionId, c.Code, c.Reason, state, ctx),
+            Input.SocketFailed f => OnClosed(f.ConnectionId, AbnormalClosure, f.Error, state, ctx),
+            Input.ConnectFailed c => OnConnectFailed(c, state, ctx),
+            Input.SendFailed s => OnSendFailed(s, state, ctx),
+            Input.TimerFired t => OnTimer(t, state, ctx),
+            Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
+            Input.PlaybackReported or Input.NowPlayingReported or Input.Initialized => Converge(state, ctx),
+            _ => throw new UnreachableException(input.GetType().Name),
+        };
+    }
+
+    /// <summary>WebSocket's code for a connection lost without a close frame.</summary>
+    public const int AbnormalClosure = 1006;
+
+    /// <summary>After Discord rejected this token: no traffic; old heartbeat schedules stop themselves.</summary>
+    private static Step WhileStopped(Input input, UserState state) =>
+        input is Input.TimerFired { ScheduleId: var id } && IsRecurring(id)
+            ? new Step(state, [new Effect.CancelSchedule(id)])
+            : new Step(state, []);
+
+    private static bool IsRecurring(string scheduleId) =>
+        GatewayIds.TryParseSchedule(scheduleId, out var kind, out _, out _) && kind == TimerKind.Heartbeat;
+
+    /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
+    private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch
+    {
+        Phase.Idle when !ctx.Desired.IsClear => StartConnection(state, ctx, resume: false),
+        Phase.Ready => SendPresence(state, ctx, force: false),
+        _ => new Step(state, []),
+    };
+
+    private static bool IsCurrent(string connectionId, UserState state, out int generation) =>
+        GatewayIds.TryParseConnection(connectionId, out _, out generation) && generation == state.Session.Generation;
+
+    private static string ConnectionOf(UserState state, GatewayContext ctx) =>
+        GatewayIds.Connection(ctx.User, state.Session.Generation);
+}

@@ -1,0 +1,64 @@
+namespace Navidrome.DiscordPresence.Domain.Gateway;
+
+/// <summary>Where a user's gateway connection is in its life.</summary>
+public enum Phase
+{
+    /// <summary>No connection, nothing pending.</summary>
+    Idle,
+    /// <summary>A connection of <see cref="SessionState.Generation"/> was asked for; waiting for Hello.</summary>
+    Connecting,
+    /// <summary>Identify sent (or due after op 9); waiting for READY.</summary>
+    Identifying,
+    /// <summary>Resume sent; waiting for RESUMED.</summary>
+    Resuming,
+    /// <summary>READY or RESUMED seen: presence updates go through.</summary>
+    Ready,
+    /// <summary>Connecting failed; a retry timer is armed.</summary>
+    Backoff,
+}
+
+/// <summary>
+/// One user's gateway session. Written by the calls of the current connection (frames, close, error, which the
+/// host runs one at a time per connection) and, only while no connection exists (Idle, Backoff), by the call that
+/// opens the next one. <see cref="Generation"/> numbers connections; anything carrying an older generation is stale.
+/// </summary>
+public sealed record SessionState(
+    int Generation,
+    Phase Phase,
+    string? SessionId,
+    string? ResumeUrl,
+    long? Sequence,
+    int HeartbeatIntervalMs,
+    long LastAckMs,
+    long LastServerBeatMs,
+    int Attempt)
+{
+    /// <summary>Never connected.</summary>
+    public static readonly SessionState Initial = new(0, Phase.Idle, null, null, null, 0, 0, 0, 0);
+
+    /// <summary>True when a session exists that Discord may still let us resume.</summary>
+    public bool CanResume => SessionId is not null && ResumeUrl is not null;
+
+    /// <summary>The session forgotten: the next connection identifies afresh.</summary>
+    public SessionState WithoutSession() => this with { SessionId = null, ResumeUrl = null, Sequence = null };
+}
+
+/// <summary>
+/// The heartbeat timer's own record: when it last beat, on which connection. Written only by heartbeat timers,
+/// so it never races with the frames that record ACKs.
+/// </summary>
+public sealed record BeatState(int Generation, long LastBeatMs)
+{
+    /// <summary>No beat yet.</summary>
+    public static readonly BeatState None = new(0, 0);
+}
+
+/// <summary>
+/// The token Discord rejected for a user (4004, 4010–4014, or HTTP 401), as a fingerprint. Kept in the KV store so
+/// the stop survives restarts; it ends when the configured token's fingerprint differs.
+/// </summary>
+public sealed record TokenVerdict(string? RejectedFingerprint)
+{
+    /// <summary>Nothing rejected.</summary>
+    public static readonly TokenVerdict Accepted = new((string?)null);
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using Navidrome.DiscordPresence.Domain;
+using Navidrome.DiscordPresence.Domain.Config;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Exports.Discord;
+using Navidrome.DiscordPresence.Exports.Host;
+using Navidrome.DiscordPresence.Exports.Seam;
+using Navidrome.DiscordPresence.Exports.State;
+
+namespace Navidrome.DiscordPresence.Exports;
+
+/// <summary>
+/// The one interpreter: for one user it loads the state, asks the core, stores what changed, then carries the
+/// effects out in order against Navidrome's host services. Answers (a failed connect or send, an HTTP response)
+/// go back into the core as inputs, a bounded number of times. State is stored before effects run, because some
+/// effects call the plugin back at once (a plugin-initiated close runs on_close before it returns; a new
+/// connection's Hello can arrive while connect is still returning), and those calls must see the new state.
+/// </summary>
+internal sealed class Interpreter(IPluginHost host, HostFunctions functions, StateStore store, ConfigParse config)
+{
+    /// <summary>Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget.</summary>
+    public const int MaxDecisions = 8;
+
+    /// <summary>Decides <paramref name="input"/> for <paramref name="user"/> and carries the effects out.</summary>
+    public void Run(Input input, string user)
+    {
+        var pending = new Queue<Input>();
+        pending.Enqueue(input);
+        var state = store.Load(user);
+        for (var decisions = 0; pending.Count > 0 && decisions < MaxDecisions; decisions++)
+        {
+            var step = Core.Decide(pending.Dequeue(), user, state, config.Config, new Moment(host.NowUnixMs(), host.NextRandom()));
+            store.Save(user, state, step.State);
+            state = step.State;
+            var stale = false;
+            foreach (var effect in step.Effects)
+            {
+                if (Carry(effect) is { } answer) pending.Enqueue(answer);
+                stale |= effect is Effect.Close;
+            }
+            // A close ran on_close in another instance, which may have moved the session on: read it again.
+            if (stale && pending.Count > 0) state = store.Load(user);
+        }
+    }
+
+    /// <summary>Carries one effect out; returns the answer the core must hear, if any.</summary>
+    private Input? Carry(Effect effect)
+    {
+        switch (effect)
+        {
+            case Effect.Connect c:
+                return functions.WebSocketConnect(c.Url, c.ConnectionId) is { } connectError ? new Input.ConnectFailed(c.ConnectionId, connectError) : null;
+            case Effect.Send s:
+                var text = GatewayWire.Serialize(s.Frame, config.Tokens.For);
+                return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, sendError) : null;
+            case Effect.Close c:
+                Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");
+                return null;
+            case Effect.ScheduleOnce once:
+                ReportSchedule(functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId));
+                return null;
+            case Effect.ScheduleRecurring every:
+                ReportSchedule(functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId));
+                return null;
+            case Effect.CancelSchedule cancel:
+                var cancelError = functions.CancelSchedule(cancel.ScheduleId);
+                if (cancelError is not null && !cancelError.Contains("not found", StringComparison.Ordinal))
+                    host.Log(LogLevel.Warn, $"cancelling schedule '{cancel.ScheduleId}': {cancelError}");
+                return null;
+            case Effect.CacheSet set:
+                Report(functions.CacheSetString(set.Key, set.Value, set.TtlSeconds), LogLevel.Warn, $"caching '{set.Key}'");
+                return null;
+            case Effect.CacheRemove remove:
+                Report(functions.CacheRemove(remove.Key), LogLevel.Warn, $"removing '{remove.Key}' from the cache");
+                return null;
+            case Effect.KvSet set:
+                Report(functions.KvSet(set.Key, set.Value), LogLevel.Warn, $"storing '{set.Key}'");
+                return null;
+            case Effect.KvDelete delete:
+                Report(functions.KvDelete(delete.Key), LogLevel.Warn, $"deleting '{delete.Key}'");
+                return null;
+            case Effect.Http http:
+                return new Input.HttpAnswered(http.Tag, HttpCall.Send(functions, http, config.Tokens));
+            case Effect.Log log:
+                host.Log(log.Level, log.Message);
+                return null;
+            default:
+                throw new System.Diagnostics.UnreachableException(effect.GetType().Name);
+        }
+    }
+
+    private void ReportSchedule(string? error)
+    {
+        // "already exists" means another call armed the same timer first: the id is the lock, nothing is lost.
+        if (error is null || error.Contains("already exists", StringComparison.Ordinal)) return;
+        host.Log(LogLevel.Warn, $"scheduling a timer: {error}");
+    }
+
+    private void Report(string? error, LogLevel level, string doing)
+    {
+        if (error is not null) host.Log(level, $"{doing}: {error}");
+    }
+}
