@@ -31,7 +31,7 @@ public static partial class GatewaySession
         if (!resume || !session.CanResume) session = session.WithoutSession();
         var next = state with { Session = session };
 
-        var url = session.CanResume ? session.ResumeUrl : state.GatewayUrl;
+        var url = session.CanResume ? session.ResumeUrl ?? state.GatewayUrl : state.GatewayUrl;
         if (url is null)
         {
             var lookup = new HttpRequestSpec("GET", GatewayLookupUrl, [], null, LookupTimeoutMs, FollowRedirects: true);
@@ -68,7 +68,8 @@ public static partial class GatewaySession
         // Another call computed the same generation and won the id: that call owns the connection now.
         if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
 
-        var session = state.Session.WithoutSession();
+        // Keep the session: the next attempt resumes it through the main gateway, in case the resume host is the problem.
+        var session = state.Session with { ResumeUrl = null };
         var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
     }
@@ -108,7 +109,9 @@ public static partial class GatewaySession
         if (action != AfterClose.Resume) session = session.WithoutSession();
         var closed = state with { Session = session with { Phase = Phase.Idle } };
 
-        if (ctx.Desired.IsClear) return new Step(closed with { Session = closed.Session.WithoutSession() }, [.. effects]);
+        // Nothing to show: stay offline, but keep a resumable session, so playing again soon resumes it
+        // instead of starting a second session (W22); if it has expired by then, Discord answers op 9.
+        if (ctx.Desired.IsClear) return new Step(closed, [.. effects]);
         if (action == AfterClose.IdentifyLater)
             return Wait(closed, ctx, Backoff.TooManySessionsSeconds(ctx.Now.Jitter), effects);
         if (session.Attempt == 0)
@@ -138,7 +141,7 @@ public static partial class GatewaySession
     private static Step OnRetry(long generation, UserState state, GatewayContext ctx)
     {
         if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
-        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session.WithoutSession() with { Phase = Phase.Idle } }, []);
+        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session with { Phase = Phase.Idle } }, []);
         return StartConnection(state, ctx, resume: true);
     }
 

@@ -56,7 +56,7 @@ public static partial class GatewaySession
         return new Step(state with
         {
             Session = session with { Phase = Phase.Identifying },
-            Sent = state.Sent.Record(ctx.Desired, ctx.NowMs),
+            Sent = state.Sent.Record(ctx.Desired, session.Generation, ctx.NowMs),
         }, [.. effects]);
     }
 
@@ -75,7 +75,7 @@ public static partial class GatewaySession
         if (generation != state.Session.Generation || state.Session.Phase != Phase.Identifying || state.Session.CanResume)
             return new Step(state, []);
         var identify = new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.Identify(ctx.User, ctx.Desired));
-        return new Step(state with { Sent = state.Sent.Record(ctx.Desired, ctx.NowMs) }, [identify]);
+        return new Step(state with { Sent = state.Sent.Record(ctx.Desired, state.Session.Generation, ctx.NowMs) }, [identify]);
     }
 
     /// <summary>A dispatch: keep its sequence number; READY and RESUMED make the session ready and re-send the presence.</summary>

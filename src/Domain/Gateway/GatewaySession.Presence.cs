@@ -8,14 +8,17 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 public static partial class GatewaySession
 {
     /// <summary>
-    /// Sends the desired presence if it differs from the last one sent (or when forced after READY/RESUMED).
+    /// Sends the desired presence if it differs from the last one sent on this connection (or when forced after
+    /// READY/RESUMED; a force held back by the rate limit still applies at the flush, because nothing was sent on
+    /// this connection yet).
     /// When the window is full, a flush timer at the moment the window allows re-decides then, so a burst of
     /// changes ends with the newest presence, sent once.
     /// </summary>
     private static Step SendPresence(UserState state, GatewayContext ctx, bool force)
     {
         var desired = ctx.Desired;
-        if (!force && !PresenceDiff.Differs(state.Sent.LastSent, desired)) return new Step(state, []);
+        var shownHere = state.Sent.Generation == state.Session.Generation;
+        if (!force && shownHere && !PresenceDiff.Differs(state.Sent.LastSent, desired)) return new Step(state, []);
 
         if (state.Sent.SentWithin(ctx.NowMs) >= SentPresence.Budget)
         {
@@ -31,6 +34,6 @@ public static partial class GatewaySession
             var idle = GatewayIds.Schedule(TimerKind.IdleClose, ctx.NowMs, ctx.User);
             effects.Add(new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle));
         }
-        return new Step(state with { Sent = state.Sent.Record(desired, ctx.NowMs) }, [.. effects]);
+        return new Step(state with { Sent = state.Sent.Record(desired, state.Session.Generation, ctx.NowMs) }, [.. effects]);
     }
 }

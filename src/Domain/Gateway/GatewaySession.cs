@@ -50,7 +50,7 @@ public static partial class GatewaySession
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch
     {
-        Phase.Idle when !ctx.Desired.IsClear => StartConnection(state, ctx, resume: false),
+        Phase.Idle when !ctx.Desired.IsClear => StartConnection(state, ctx, resume: true),
         Phase.Ready => SendPresence(state, ctx, force: false),
         _ => new Step(state, []),
     };

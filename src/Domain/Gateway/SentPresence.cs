@@ -8,11 +8,13 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// presence rate limit (5 per 20 s per user, discord-protocol.md §4.7). The core allows itself
 /// <see cref="Budget"/> sends per window, one less than Discord's 5, so that even two callers racing to send
 /// (a playback call and a READY, each in its own instance) stay within Discord's limit.
+/// <see cref="Generation"/> is the connection the last presence went out on: a presence sent on an earlier
+/// connection does not count as shown on the current one.
 /// </summary>
-public sealed record SentPresence(PresenceUpdate? LastSent, EquatableArray<long> RecentMs)
+public sealed record SentPresence(PresenceUpdate? LastSent, int Generation, EquatableArray<long> RecentMs)
 {
     /// <summary>Nothing sent yet.</summary>
-    public static readonly SentPresence None = new(null, []);
+    public static readonly SentPresence None = new(null, 0, []);
 
     /// <summary>Presence updates allowed per <see cref="WindowMs"/>.</summary>
     public const int Budget = 4;
@@ -36,7 +38,7 @@ public sealed record SentPresence(PresenceUpdate? LastSent, EquatableArray<long>
         return inWindow.Length < Budget ? nowMs : inWindow[^Budget] + WindowMs;
     }
 
-    /// <summary>Records a send at <paramref name="nowMs"/>, forgetting sends that left the window.</summary>
-    public SentPresence Record(PresenceUpdate presence, long nowMs) =>
-        new(presence, [.. RecentMs.Items.Where(at => at > nowMs - WindowMs), nowMs]);
+    /// <summary>Records a send on connection <paramref name="generation"/> at <paramref name="nowMs"/>, forgetting sends that left the window.</summary>
+    public SentPresence Record(PresenceUpdate presence, int generation, long nowMs) =>
+        new(presence, generation, [.. RecentMs.Items.Where(at => at > nowMs - WindowMs), nowMs]);
 }

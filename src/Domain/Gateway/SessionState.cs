@@ -36,8 +36,8 @@ public sealed record SessionState(
     /// <summary>Never connected.</summary>
     public static readonly SessionState Initial = new(0, Phase.Idle, null, null, null, 0, 0, 0, 0);
 
-    /// <summary>True when a session exists that Discord may still let us resume.</summary>
-    public bool CanResume => SessionId is not null && ResumeUrl is not null;
+    /// <summary>True when a session exists that Discord may still let us resume (at its resume URL, or failing that the main gateway).</summary>
+    public bool CanResume => SessionId is not null;
 
     /// <summary>The session forgotten: the next connection identifies afresh.</summary>
     public SessionState WithoutSession() => this with { SessionId = null, ResumeUrl = null, Sequence = null };

@@ -1,0 +1,275 @@
+using Navidrome.DiscordPresence.Domain;
+using Navidrome.DiscordPresence.Domain.Config;
+using Navidrome.DiscordPresence.Domain.Gateway;
+using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Effects.Discord;
+
+namespace Navidrome.DiscordPresence.Tests.Simulation;
+
+/// <summary>
+/// A whole world around the pure core, without sockets: Navidrome's scheduler and sockets, and a Discord that
+/// answers like the real one (Hello after connect, READY after identify, RESUMED after a valid resume, ACKs,
+/// 4004 for a bad token). Every decision, effect and frame is recorded for the properties to check.
+/// It models Navidrome's semantics that matter to the core: a plugin close echoes on_close at once; ids are
+/// refused while taken; a one-time schedule is removed after its callback.
+/// </summary>
+public sealed class World
+{
+    public const long StartMs = 1_800_000_000_000;
+    public const int HelloIntervalMs = 41_250;
+
+    private readonly Dictionary<string, UserState> states = [];
+    private readonly Dictionary<string, (long DueMs, long EveryMs, long Order)> timers = [];
+    private readonly Dictionary<string, ServerConnection> connections = [];
+    private readonly Dictionary<string, string?> validSessions = [];
+    private readonly Dictionary<string, long> resumableUntil = [];
+    private readonly Dictionary<string, long?> lastSequence = [];
+    private readonly Dictionary<string, string?> announcedSessions = [];
+    private readonly HashSet<string> withholding = [];
+    private readonly HashSet<string> failingConnects = [];
+    private readonly Queue<(Input Input, string User)> inbox = new();
+    private long timerOrder;
+    private int jitterStep;
+
+    public World(PluginConfig config, IReadOnlyList<string> badTokenUsers)
+    {
+        Config = config;
+        BadTokenUsers = badTokenUsers;
+    }
+
+    public PluginConfig Config { get; }
+    public IReadOnlyList<string> BadTokenUsers { get; }
+    public long NowMs { get; private set; } = StartMs;
+    public List<Decision> Decisions { get; } = [];
+    public List<Sent> SentFrames { get; } = [];
+
+    /// <summary>Identify frames sent while Discord still held a resumable session the plugin knew about.</summary>
+    public List<Sent> NeedlessIdentifies { get; } = [];
+
+    /// <summary>Heartbeats, each with the last sequence number the plugin had been given when it was sent.</summary>
+    public List<(Sent Frame, long? LastGiven)> Heartbeats { get; } = [];
+
+    /// <summary>One call of the core, as recorded.</summary>
+    public sealed record Decision(long AtMs, string User, Input Input, UserState Before, Step Step);
+
+    /// <summary>How long Discord keeps a session resumable after its connection ended.</summary>
+    public const long ResumeWindowMs = 120_000;
+
+    /// <summary>The last dispatch sequence number the plugin was given on the user's current Discord session, or null.</summary>
+    public long? LastSequenceOf(string user) => lastSequence.GetValueOrDefault(user);
+
+    /// <summary>True when Discord would let the user resume a session now.</summary>
+    public bool HasResumableSession(string user) =>
+        validSessions.GetValueOrDefault(user) is not null
+        && (OpenConnectionOf(user) is not null || NowMs <= resumableUntil.GetValueOrDefault(user));
+
+    /// <summary>Recurring heartbeat schedules currently armed for a user.</summary>
+    public int HeartbeatSchedulesOf(string user) =>
+        timers.Count(t => t.Value.EveryMs > 0 && GatewayIds.TryParseSchedule(t.Key, out var kind, out _, out var u) && u == user && kind == TimerKind.Heartbeat);
+
+    public UserState StateOf(string user) => states.GetValueOrDefault(user, UserState.Initial);
+
+    /// <summary>The connection the simulated Discord holds open for a user, if any.</summary>
+    public string? OpenConnectionOf(string user) =>
+        connections.Where(c => c.Value.User == user).Select(c => c.Key).LastOrDefault();
+
+    /// <summary>Applies one event and everything it causes.</summary>
+    public void Apply(WorldEvent ev)
+    {
+        switch (ev)
+        {
+            case WorldEvent.Report r:
+                var report = new PlaybackReport(Tracks.Get(r.Track), r.State, r.PositionSeconds * 1000L, r.Rate, $"player-{r.Player}", Tracks.PlayerName(r.Player), NowMs);
+                Deliver(new Input.PlaybackReported(UserName(r.User), report), UserName(r.User));
+                break;
+            case WorldEvent.NowPlaying n:
+                Deliver(new Input.NowPlayingReported(UserName(n.User), Tracks.Get(n.Track), n.PositionSeconds * 1000L), UserName(n.User));
+                break;
+            case WorldEvent.Advance a:
+                AdvanceBy(a.Seconds * 1000L);
+                break;
+            case WorldEvent.Drop d:
+                ServerSide(d.User, (id, user) => { Ended(id, user); Deliver(new Input.SocketFailed(id, "read: connection reset by peer"), user); });
+                break;
+            case WorldEvent.CloseWith c:
+                ServerSide(c.User, (id, user) => ServerClose(id, user, c.Code));
+                break;
+            case WorldEvent.Reconnect r:
+                ServerSide(r.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.Reconnect()), user));
+                break;
+            case WorldEvent.InvalidSession i:
+                ServerSide(i.User, (id, user) =>
+                {
+                    if (!i.Resumable) validSessions[user] = null;
+                    Deliver(new Input.FrameReceived(id, new InboundFrame.InvalidSession(i.Resumable)), user);
+                });
+                break;
+            case WorldEvent.Noise n:
+                ServerSide(n.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connections[id].Sequence, "MESSAGE_CREATE", null)), user));
+                break;
+            case WorldEvent.HeartbeatRequest h:
+                ServerSide(h.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.HeartbeatRequest()), user));
+                break;
+            case WorldEvent.WithholdAcks w:
+                if (w.Withhold) withholding.Add(UserName(w.User)); else withholding.Remove(UserName(w.User));
+                break;
+            case WorldEvent.FailNextConnect f:
+                failingConnects.Add(UserName(f.User));
+                break;
+            default:
+                throw new InvalidOperationException(ev.ToString());
+        }
+    }
+
+    /// <summary>Runs time forward, firing due timers in order.</summary>
+    public void AdvanceBy(long ms)
+    {
+        var target = NowMs + ms;
+        while (timers.Where(t => t.Value.DueMs <= target).OrderBy(t => t.Value.DueMs).ThenBy(t => t.Value.Order).FirstOrDefault() is { Key: not null } due)
+        {
+            NowMs = Math.Max(NowMs, due.Value.DueMs);
+            var (id, (_, every, _)) = (due.Key, due.Value);
+            if (every > 0) timers[id] = (NowMs + every, every, ++timerOrder);
+            var user = GatewayIds.TryParseSchedule(id, out _, out _, out var u) ? u : "";
+            Deliver(new Input.TimerFired(id, id), user);
+            // Navidrome removes a one-time entry after its callback returns.
+            if (every == 0 && timers.TryGetValue(id, out var entry) && entry.DueMs <= NowMs) timers.Remove(id);
+        }
+        NowMs = target;
+    }
+
+    private void ServerSide(int userIndex, Action<string, string> act)
+    {
+        var user = UserName(userIndex);
+        if (OpenConnectionOf(user) is { } id) act(id, user);
+    }
+
+    private void Ended(string id, string user)
+    {
+        connections.Remove(id);
+        resumableUntil[user] = NowMs + ResumeWindowMs;
+    }
+
+    private void ServerClose(string id, string user, int code)
+    {
+        Ended(id, user);
+        if (code is 4003 or 4007 or 4009 or 4015 or 4016 or 1000 or 1001) validSessions[user] = null;
+        var input = code is 1000 or 1001 or 1005
+            ? (Input)new Input.SocketClosed(id, code, "closed by Discord")
+            : new Input.SocketClosed(id, code, "closed by Discord");
+        Deliver(input, user);
+    }
+
+    public string UserName(int index) => Config.Users[index % Config.Users.Count].Username;
+
+    private void Deliver(Input input, string user)
+    {
+        inbox.Enqueue((input, user));
+        if (inbox.Count > 1) return; // already draining: the host runs callbacks one after another here
+        var guard = 0;
+        while (inbox.Count > 0)
+        {
+            if (++guard > 10_000) throw new InvalidOperationException("the core does not settle: more than 10 000 decisions for one event");
+            var (next, forUser) = inbox.Peek();
+            Decide(next, forUser);
+            inbox.Dequeue();
+        }
+    }
+
+    private void Decide(Input input, string user)
+    {
+        if (input is Input.FrameReceived { Frame: InboundFrame.Dispatch { Sequence: { } seq } } f && connections.ContainsKey(f.ConnectionId))
+            lastSequence[user] = seq;
+        if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
+            lastSequence[user] = null;
+        var before = StateOf(user);
+        var step = Core.Decide(input, user, before, Config, new Moment(NowMs, NextJitter()));
+        states[user] = step.State;
+        Decisions.Add(new Decision(NowMs, user, input, before, step));
+        foreach (var effect in step.Effects) Carry(effect, user);
+    }
+
+    private double NextJitter() => (jitterStep++ * 0.618034) % 1.0;
+
+    private void Carry(Effect effect, string user)
+    {
+        switch (effect)
+        {
+            case Effect.Connect c:
+                if (failingConnects.Remove(user)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, "failed to connect: dial tcp: i/o timeout"), user)); break; }
+                if (connections.ContainsKey(c.ConnectionId)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, $"connection ID \"{c.ConnectionId}\" already exists"), user)); break; }
+                connections[c.ConnectionId] = new ServerConnection(user) { Sequence = LastSequenceOf(user) ?? 0 };
+                inbox.Enqueue((new Input.FrameReceived(c.ConnectionId, new InboundFrame.Hello(HelloIntervalMs)), user));
+                break;
+            case Effect.Send s:
+                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { inbox.Enqueue((new Input.SendFailed(s.ConnectionId, $"connection ID \"{s.ConnectionId}\" not found"), user)); break; }
+                var sent = new Sent(NowMs, user, s.ConnectionId, s.Frame);
+                SentFrames.Add(sent);
+                if (s.Frame is GatewayFrame.Identify && HasResumableSession(user) && validSessions[user] == announcedSessions.GetValueOrDefault(user))
+                    NeedlessIdentifies.Add(sent);
+                if (s.Frame is GatewayFrame.Heartbeat) Heartbeats.Add((sent, LastSequenceOf(user)));
+                Answer(s.ConnectionId, connection, s.Frame);
+                break;
+            case Effect.Close c:
+                if (!connections.ContainsKey(c.ConnectionId)) break;
+                Ended(c.ConnectionId, user);
+                if (c.Code is 1000 or 1001) validSessions[user] = null;
+                inbox.Enqueue((new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user));
+                break;
+            case Effect.ScheduleOnce once:
+                timers.TryAdd(once.ScheduleId, (NowMs + Math.Max(0, once.DelaySeconds) * 1000L, 0, ++timerOrder));
+                break;
+            case Effect.ScheduleRecurring every:
+                timers.TryAdd(every.ScheduleId, (NowMs + every.EverySeconds * 1000L, every.EverySeconds * 1000L, ++timerOrder));
+                break;
+            case Effect.CancelSchedule cancel:
+                timers.Remove(cancel.ScheduleId);
+                break;
+            case Effect.Http http:
+                var body = "{\"url\":\"wss://gateway.discord.gg\"}";
+                inbox.Enqueue((new Input.HttpAnswered(http.Tag, new HttpOutcome.Answered(200, [], body)), user));
+                break;
+            case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete or Effect.Log:
+                break;
+            default:
+                throw new InvalidOperationException(effect.ToString());
+        }
+    }
+
+    /// <summary>How the simulated Discord answers a frame.</summary>
+    private void Answer(string id, ServerConnection connection, GatewayFrame frame)
+    {
+        var user = connection.User;
+        switch (frame)
+        {
+            case GatewayFrame.Identify when BadTokenUsers.Contains(user):
+                ServerClose(id, user, 4004);
+                break;
+            case GatewayFrame.Identify:
+                validSessions[user] = $"session-{user}-{Decisions.Count}";
+                announcedSessions[user] = validSessions[user];
+                connection.Sequence = 0;
+                lastSequence[user] = null;
+                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
+                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"))), user));
+                break;
+            case GatewayFrame.Resume r when validSessions.GetValueOrDefault(user) == r.SessionId && NowMs <= resumableUntil.GetValueOrDefault(user):
+                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user));
+                break;
+            case GatewayFrame.Resume:
+                validSessions[user] = null;
+                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.InvalidSession(false)), user));
+                break;
+            case GatewayFrame.Heartbeat when !withholding.Contains(user):
+                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.HeartbeatAck()), user));
+                break;
+        }
+    }
+
+    private sealed class ServerConnection(string user)
+    {
+        public string User { get; } = user;
+        public long Sequence { get; set; }
+    }
+}
