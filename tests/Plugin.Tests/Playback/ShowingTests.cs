@@ -32,8 +32,23 @@ public class ShowingTests
         Assert.Null(Showing.At(Paused(T0), NowPlayingState.Empty, Modern, WorldGen.Config(PauseMode.Clear), T0 + 1));
 
     [Fact]
-    public void A_pause_timeout_of_zero_never_clears() =>
-        Assert.NotNull(Showing.At(Paused(T0), NowPlayingState.Empty, Modern, WorldGen.Config(PauseMode.Frozen, 0), T0 + 86_400_000));
+    public void A_pause_timeout_of_zero_keeps_the_pause_while_Navidrome_does()
+    {
+        var config = WorldGen.Config(PauseMode.Frozen, 0);
+        Assert.NotNull(Showing.At(Paused(T0), NowPlayingState.Empty, Modern, config, T0 + Showing.PausedTrustMs - 1));
+        Assert.Null(Showing.At(Paused(T0), NowPlayingState.Empty, Modern, config, T0 + Showing.PausedTrustMs));
+    }
+
+    [Fact]
+    public void A_reported_play_ends_ten_seconds_after_its_implied_end_even_without_an_expired_report()
+    {
+        var playing = new[] { new PlaybackReport(Tracks.Get(1), ReportState.Playing, 61_000, 1, "web", "web", T0) }
+            .Aggregate(PlaybackState.Empty, PlaybackRules.Apply);
+        var end = T0 + 200_000 + Showing.ReportEndGraceMs;
+        Assert.NotNull(Showing.At(playing, NowPlayingState.Empty, Modern, WorldGen.Config(), end - 1));
+        Assert.Null(Showing.At(playing, NowPlayingState.Empty, Modern, WorldGen.Config(), end));
+        Assert.Equal(end, Showing.NextChangeMs(playing, NowPlayingState.Empty, Modern, WorldGen.Config(), T0));
+    }
 
     [Fact]
     public void NowPlaying_shows_until_five_seconds_after_the_implied_end()

@@ -18,7 +18,7 @@ namespace Navidrome.DiscordPresence.Tests.Simulation;
 /// </summary>
 public class GatewayProperties
 {
-    private const int Runs = 300;
+    private const int Runs = 1000;
 
     private static World Run(WorldEvent[] events, bool settle = true)
     {
