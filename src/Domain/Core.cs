@@ -1,3 +1,4 @@
+using Navidrome.DiscordPresence.Domain.Artwork;
 using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
@@ -10,8 +11,9 @@ namespace Navidrome.DiscordPresence.Domain;
 /// The plugin's one transition: (input, a user's state, config, moment) → (state', effects).
 /// It runs in three layers, each pure:
 /// 1. playback: a report updates that user's players (ignored players and, on 0.62+ hosts, NowPlaying change nothing);
-/// 2. presence: what should show now is derived from the players, the config and the time, never stored;
-/// 3. gateway: the session moves towards showing that presence (connect, identify, send, close).
+/// 2. artwork: the album in focus gets its art looked up and registered, off the playback path;
+/// 3. presence: what should show now is derived from the players, the art, the config and the time, never stored;
+/// 4. gateway: the session moves towards showing that presence (connect, identify, send, close).
 /// Users the config does not enable (unknown, or no valid client id) get no effects, except that their
 /// stale recurring schedules cancel themselves.
 /// </summary>
@@ -26,14 +28,22 @@ public static class Core
             state = state with { Token = TokenVerdict.Accepted };
 
         var playback = ApplyPlayback(input, user, state, config, now.NowMs);
-        var desired = Desired(playback.State, config, now.NowMs);
-        var gateway = GatewaySession.Decide(input, playback.State, new GatewayContext(account, config, now, desired));
-        return new Step(gateway.State, [.. playback.Effects, .. gateway.Effects]);
+        var art = ArtworkPipeline.Decide(input, playback.State, account, config, now);
+        var desired = Desired(art.State, config, now.NowMs);
+        var gateway = GatewaySession.Decide(input, art.State, new GatewayContext(account, config, now, desired));
+        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. gateway.Effects]);
     }
 
     /// <summary>The presence a user should have at <paramref name="nowMs"/>.</summary>
-    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs) =>
-        PresenceComposer.Compose(Showing.At(state.Playback, state.NowPlaying, state.Host, config, nowMs), config, Decorations.None);
+    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs)
+    {
+        var showing = Showing.At(state.Playback, state.NowPlaying, state.Host, config, nowMs);
+        return PresenceComposer.Compose(showing, config, ArtDecorations.For(showing, state.Art, config, nowMs));
+    }
+
+    /// <summary>The album whose art a decision on <paramref name="input"/> needs, so the shell can load just that entry.</summary>
+    public static string? AlbumInFocus(Input input, string user, UserState state, PluginConfig config, long nowMs) =>
+        ArtworkPipeline.AlbumInFocus(ApplyPlayback(input, user, state, config, nowMs).State, config, nowMs);
 
     private static Step Disabled(Input input, UserState state) =>
         input is Input.TimerFired { ScheduleId: var id }

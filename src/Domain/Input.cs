@@ -39,6 +39,9 @@ public abstract record Input
     /// <summary>The host could not send a frame on a connection.</summary>
     public sealed record SendFailed(string ConnectionId, string Error) : Input;
 
+    /// <summary>Navidrome answered an artwork URL request: a URL, or an error text.</summary>
+    public sealed record ArtworkAnswered(string Tag, string? Url, string? Error) : Input;
+
     /// <summary>An HTTP request we asked for was answered (or failed to be).</summary>
     public sealed record HttpAnswered(string Tag, HttpOutcome Outcome) : Input;
 }

@@ -17,6 +17,7 @@ public static class Routing
         Input.ConnectFailed c => ConnectionUser(c.ConnectionId),
         Input.SendFailed s => ConnectionUser(s.ConnectionId),
         Input.HttpAnswered h => HttpTags.TryParse(h.Tag, out _, out _, out var user) ? user : null,
+        Input.ArtworkAnswered a => HttpTags.TryParse(a.Tag, out _, out _, out var user) ? user : null,
         Input.Initialized => null,
         _ => throw new System.Diagnostics.UnreachableException(input.GetType().Name),
     };

@@ -49,6 +49,9 @@ public abstract record Effect
     /// </summary>
     public sealed record Http(string Tag, HttpRequestSpec Request, string? AuthorizeAs = null) : Effect;
 
+    /// <summary>Ask Navidrome for a track's public artwork URL (Artwork service); answered with the same <paramref name="Tag"/>.</summary>
+    public sealed record ArtworkUrl(string Tag, string TrackId, int Size) : Effect;
+
     /// <summary>Write one line to Navidrome's log.</summary>
     public sealed record Log(LogLevel Level, string Message) : Effect;
 }

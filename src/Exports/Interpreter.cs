@@ -26,7 +26,7 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
     {
         var pending = new Queue<Input>();
         pending.Enqueue(input);
-        var state = store.Load(user);
+        var state = Load(user, input);
         for (var decisions = 0; pending.Count > 0 && decisions < MaxDecisions; decisions++)
         {
             var step = Core.Decide(pending.Dequeue(), user, state, config.Config, new Moment(host.NowUnixMs(), host.NextRandom()));
@@ -39,9 +39,12 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
                 stale |= effect is Effect.Close;
             }
             // A close ran on_close in another instance, which may have moved the session on: read it again.
-            if (stale && pending.Count > 0) state = store.Load(user);
+            if (stale && pending.Count > 0) state = Load(user, pending.Peek());
         }
     }
+
+    private UserState Load(string user, Input input) =>
+        store.Load(user, loaded => Core.AlbumInFocus(input, user, loaded, config.Config, host.NowUnixMs()));
 
     /// <summary>Carries one effect out; returns the answer the core must hear, if any.</summary>
     private Input? Carry(Effect effect)
@@ -81,6 +84,9 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
                 return null;
             case Effect.Http http:
                 return new Input.HttpAnswered(http.Tag, HttpCall.Send(functions, http, config.Tokens));
+            case Effect.ArtworkUrl art:
+                var (url, artError) = functions.ArtworkTrackUrl(art.TrackId, art.Size);
+                return new Input.ArtworkAnswered(art.Tag, url, artError);
             case Effect.Log log:
                 host.Log(log.Level, log.Message);
                 return null;

@@ -49,6 +49,7 @@ public static class GatewayIds
         TimerKind.Flush => "flush",
         TimerKind.Wake => "wake",
         TimerKind.Reidentify => "reid",
+        TimerKind.Artwork => "art",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -75,4 +76,6 @@ public enum TimerKind
     Wake,
     /// <summary>Identifying again a few seconds after op 9 (number = generation).</summary>
     Reidentify,
+    /// <summary>Looking an album's art up, off Navidrome's playback worker (number = the album key's number).</summary>
+    Artwork,
 }

@@ -46,9 +46,10 @@ public static partial class GatewaySession
     /// <summary>The gateway URL lookup answered: remember the URL for everyone, then connect.</summary>
     private static Step OnHttpAnswered(Input.HttpAnswered answer, UserState state, GatewayContext ctx)
     {
-        if (!HttpTags.TryParse(answer.Tag, out var purpose, out var generation, out _)
-            || purpose != HttpTags.GatewayUrl
-            || generation != state.Session.Generation
+        if (!HttpTags.TryParse(answer.Tag, out var purpose, out var generation, out _)) return new Step(state, []);
+        // Other answers belong to the art lookup, which may have just found a better image.
+        if (purpose != HttpTags.GatewayUrl) return Converge(state, ctx);
+        if (generation != state.Session.Generation
             || state.Session.Phase != Phase.Connecting)
             return new Step(state, []);
 

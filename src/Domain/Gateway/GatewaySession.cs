@@ -20,7 +20,7 @@ public static partial class GatewaySession
     /// <summary>Decides what one input means for the user's gateway session.</summary>
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
-        if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state);
+        if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
         return input switch
         {
             Input.FrameReceived f => OnFrame(f, state, ctx),
@@ -30,7 +30,7 @@ public static partial class GatewaySession
             Input.SendFailed s => OnSendFailed(s, state, ctx),
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
-            Input.PlaybackReported or Input.NowPlayingReported or Input.Initialized => Converge(state, ctx),
+            Input.PlaybackReported or Input.NowPlayingReported or Input.Initialized or Input.ArtworkAnswered => Converge(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
     }
@@ -38,11 +38,24 @@ public static partial class GatewaySession
     /// <summary>WebSocket's code for a connection lost without a close frame.</summary>
     public const int AbnormalClosure = 1006;
 
-    /// <summary>After Discord rejected this token: no traffic; old heartbeat schedules stop themselves.</summary>
-    private static Step WhileStopped(Input input, UserState state) =>
-        input is Input.TimerFired { ScheduleId: var id } && IsRecurring(id)
+    /// <summary>
+    /// After Discord rejected this token: no traffic. A connection still open (the rejection came from image
+    /// registration's 401) is closed for good; old heartbeat schedules stop themselves.
+    /// </summary>
+    private static Step WhileStopped(Input input, UserState state, GatewayContext ctx)
+    {
+        if (state.Session.Phase is not (Phase.Idle or Phase.Backoff))
+        {
+            var closed = state with { Session = state.Session.WithoutSession() with { Phase = Phase.Idle } };
+            return new Step(closed, [
+                new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, state.Session.Generation, ctx.User)),
+                new Effect.Close(ConnectionOf(state, ctx), CloseCodes.FinalClose, "token rejected"),
+            ]);
+        }
+        return input is Input.TimerFired { ScheduleId: var id } && IsRecurring(id)
             ? new Step(state, [new Effect.CancelSchedule(id)])
             : new Step(state, []);
+    }
 
     private static bool IsRecurring(string scheduleId) =>
         GatewayIds.TryParseSchedule(scheduleId, out var kind, out _, out _) && kind == TimerKind.Heartbeat;

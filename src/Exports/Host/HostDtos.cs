@@ -20,6 +20,9 @@ internal sealed record WebSocketConnectResponse(string? NewConnectionId, string?
 internal sealed record WebSocketSendTextRequest(string ConnectionId, string Message);
 internal sealed record WebSocketCloseRequest(string ConnectionId, int Code, string Reason);
 
+internal sealed record ArtworkRequest(string Id, int Size);
+internal sealed record UrlResponse(string? Url, string? Error) : IHostAnswer;
+
 internal sealed record HttpSendRequest(HttpRequestDto Request);
 internal sealed record HttpRequestDto(string Method, string Url, Dictionary<string, string>? Headers, string? Body, int TimeoutMs, bool NoFollowRedirects);
 internal sealed record HttpSendResponse(HttpResponseDto? Result, string? Error) : IHostAnswer;

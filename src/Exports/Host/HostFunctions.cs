@@ -54,6 +54,12 @@ internal sealed class HostFunctions(IPluginHost host)
     public string? WebSocketClose(string connectionId, int code, string reason) =>
         ErrorOf(Call("websocket_closeconnection", new WebSocketCloseRequest(connectionId, code, reason), Json.WebSocketCloseRequest, Json.ErrorResponse));
 
+    public (string? Url, string? Error) ArtworkTrackUrl(string trackId, int size)
+    {
+        var answer = Call("artwork_gettrackurl", new ArtworkRequest(trackId, size), Json.ArtworkRequest, Json.UrlResponse);
+        return ErrorOf(answer) is { } error ? (null, error) : (string.IsNullOrEmpty(answer!.Url) ? null : answer.Url, null);
+    }
+
     public (HttpResponseDto? Response, string? Error) HttpSend(HttpRequestDto request)
     {
         var answer = Call("http_send", new HttpSendRequest(request), Json.HttpSendRequest, Json.HttpSendResponse);

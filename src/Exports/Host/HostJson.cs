@@ -21,6 +21,8 @@ namespace Navidrome.DiscordPresence.Exports.Host;
 [JsonSerializable(typeof(WebSocketConnectResponse))]
 [JsonSerializable(typeof(WebSocketSendTextRequest))]
 [JsonSerializable(typeof(WebSocketCloseRequest))]
+[JsonSerializable(typeof(ArtworkRequest))]
+[JsonSerializable(typeof(UrlResponse))]
 [JsonSerializable(typeof(HttpSendRequest))]
 [JsonSerializable(typeof(HttpSendResponse))]
 internal sealed partial class HostJson : JsonSerializerContext;

@@ -23,6 +23,8 @@ namespace Navidrome.DiscordPresence.Exports.State;
 [JsonSerializable(typeof(SentPresence))]
 [JsonSerializable(typeof(TokenVerdict))]
 [JsonSerializable(typeof(PlayerSession))]
+[JsonSerializable(typeof(Domain.Artwork.AlbumArt))]
+[JsonSerializable(typeof(Domain.Artwork.FixedImages))]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(long))]
 internal sealed partial class StateJson : JsonSerializerContext;

@@ -15,8 +15,12 @@ namespace Navidrome.DiscordPresence.Exports.State;
 /// | beat/{user}          | Cache | heartbeat timers of the current connection                         | one recurring schedule per connection; ACKs are recorded in gw/{user}, not here |
 /// | sent/{user}          | Cache | any call that sends a presence (playback, READY, flush)            | a racing send may lose a window entry: the core allows 4 per 20 s, one under Discord's 5 |
 /// | gateway-url          | Cache | the call that looked the URL up; a failed connect removes it      | every writer writes Discord's answer; the worst case is one extra lookup |
+/// | art/album/{album}    | Cache | the art lookup timer of any user showing that album               | one lookup per album at a time (its timer id is the lock); racing writers write the same answer |
+/// | art/fixed            | Cache | any art lookup that registered the logo or pause icon              | each writer adds what Discord answered; the worst case is one extra registration |
+/// | art/blocked          | Cache | the art lookup that got a 429                                      | every writer writes a time Discord gave; a lost write only shortens the wait by one request |
 ///
-/// Playback lives in the KV store so that a reload or restart can restore the presence; the gateway session lives
+/// Art entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a
+/// frequently read negative entry forever). Playback lives in the KV store so that a reload or restart can restore the presence; the gateway session lives
 /// in the cache, which Navidrome wipes exactly when it closes the plugin's sockets (reload), so the two never disagree.
 /// </summary>
 internal static class StateKeys
@@ -29,6 +33,9 @@ internal static class StateKeys
     public static string Beat(string user) => "beat/" + user;
     public static string Sent(string user) => "sent/" + user;
     public const string GatewayUrl = "gateway-url";
+    public static string AlbumArt(string albumKey) => "art/album/" + albumKey;
+    public const string FixedImages = "art/fixed";
+    public const string ArtBlocked = "art/blocked";
 
     /// <summary>Cache entries live a week unless read (Navidrome's cache extends an entry's life on every read).</summary>
     public const long CacheTtlSeconds = 7 * 24 * 3600;

@@ -25,14 +25,20 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
         new Part<Domain.Gateway.BeatState>(Where.Cache, StateKeys.Beat, Json.BeatState, s => s.Beat, (s, v) => s with { Beat = v }),
         new Part<Domain.Gateway.SentPresence>(Where.Cache, StateKeys.Sent, Json.SentPresence, s => s.Sent, (s, v) => s with { Sent = v }),
         new GatewayUrlPart(),
+        new ArtPart(),
     ];
 
-    /// <summary>The user's stored state; missing parts are initial.</summary>
-    public UserState Load(string user)
+    /// <summary>
+    /// The user's stored state; missing parts are initial. The art of one album is loaded too: the one
+    /// <paramref name="albumInFocus"/> names once the rest of the state is known.
+    /// </summary>
+    public UserState Load(string user, Func<UserState, string?> albumInFocus)
     {
         var state = UserState.Initial;
         foreach (var part in Parts) state = part.Load(state, user, this);
-        return state;
+        if (albumInFocus(state) is not { } album) return state;
+        var entry = Read(Where.Cache, StateKeys.AlbumArt(album), Json.AlbumArt);
+        return state with { Art = state.Art with { AlbumKey = album, Album = entry } };
     }
 
     /// <summary>Writes the parts that differ between <paramref name="before"/> and <paramref name="after"/>.</summary>
@@ -64,6 +70,21 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
         if (error is not null) log(LogLevel.Warn, $"could not store state '{key}': {error}");
     }
 
+    private T? Read<T>(Where where, string key, JsonTypeInfo<T> json) where T : class
+    {
+        var text = Get(where, key);
+        if (text is null) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(text, json);
+        }
+        catch (JsonException e)
+        {
+            Log(LogLevel.Warn, $"stored state '{key}' is unreadable ({e.Message}); starting it afresh");
+            return null;
+        }
+    }
+
     private enum Where { Kv, Cache }
 
     private interface IStatePart
@@ -75,26 +96,36 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
     private sealed class Part<T>(Where where, Func<string, string> key, JsonTypeInfo<T> json, Func<UserState, T> get, Func<UserState, T, UserState> set) : IStatePart
         where T : class
     {
-        public UserState Load(UserState state, string user, StateStore store)
-        {
-            var text = store.Get(where, key(user));
-            if (text is null) return state;
-            try
-            {
-                return JsonSerializer.Deserialize(text, json) is { } value ? set(state, value) : state;
-            }
-            catch (JsonException e)
-            {
-                store.Log(LogLevel.Warn, $"stored state '{key(user)}' is unreadable ({e.Message}); starting it afresh");
-                return state;
-            }
-        }
+        public UserState Load(UserState state, string user, StateStore store) =>
+            store.Read(where, key(user), json) is { } value ? set(state, value) : state;
 
         public void SaveIfChanged(UserState before, UserState after, string user, StateStore store)
         {
             var value = get(after);
             if (Equals(get(before), value)) return;
             store.Put(where, key(user), Equals(value, get(UserState.Initial)) ? null : JsonSerializer.Serialize(value, json));
+        }
+    }
+
+    /// <summary>Art entries are shared by every user: the album in focus, the fixed images, and the 429 block.</summary>
+    private sealed class ArtPart : IStatePart
+    {
+        public UserState Load(UserState state, string user, StateStore store)
+        {
+            var fixedImages = store.Read(Where.Cache, StateKeys.FixedImages, Json.FixedImages) ?? Domain.Artwork.FixedImages.None;
+            var blocked = long.TryParse(store.Get(Where.Cache, StateKeys.ArtBlocked), out var until) ? until : 0;
+            return state with { Art = state.Art with { Fixed = fixedImages, BlockedUntilMs = blocked } };
+        }
+
+        public void SaveIfChanged(UserState before, UserState after, string user, StateStore store)
+        {
+            var (old, art) = (before.Art, after.Art);
+            if (art.AlbumKey is { } album && art.Album is { } entry && (old.Album != entry || old.AlbumKey != album))
+                store.Put(Where.Cache, StateKeys.AlbumArt(album), JsonSerializer.Serialize(entry, Json.AlbumArt));
+            if (old.Fixed != art.Fixed)
+                store.Put(Where.Cache, StateKeys.FixedImages, JsonSerializer.Serialize(art.Fixed, Json.FixedImages));
+            if (old.BlockedUntilMs != art.BlockedUntilMs)
+                store.Put(Where.Cache, StateKeys.ArtBlocked, art.BlockedUntilMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

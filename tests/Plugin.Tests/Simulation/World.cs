@@ -177,14 +177,39 @@ public sealed class World
         }
     }
 
+    /// <summary>External-assets requests Discord received: the URLs of each.</summary>
+    public List<(long AtMs, string User, string[] Urls)> Registrations { get; } = [];
+
+    /// <summary>Every HTTP effect the core asked for.</summary>
+    public List<Effect.Http> HttpRequests { get; } = [];
+
+    private readonly Dictionary<string, Domain.Artwork.AlbumArt> albumArt = [];
+    private Domain.Artwork.FixedImages fixedImages = Domain.Artwork.FixedImages.None;
+    private long artBlockedUntil;
+
+    /// <summary>The art a real store would load for this decision: shared entries, the album in focus.</summary>
+    private UserState WithSharedArt(UserState state, Input input, string user)
+    {
+        var album = Core.AlbumInFocus(input, user, state, Config, NowMs);
+        return state with { Art = new Domain.Artwork.ArtView(album, album is null ? null : albumArt.GetValueOrDefault(album), fixedImages, artBlockedUntil), Lookup = null };
+    }
+
+    private void KeepSharedArt(UserState before, UserState after)
+    {
+        if (after.Art.AlbumKey is { } album && after.Art.Album is { } entry && before.Art.Album != entry) albumArt[album] = entry;
+        fixedImages = after.Art.Fixed;
+        artBlockedUntil = after.Art.BlockedUntilMs;
+    }
+
     private void Decide(Input input, string user)
     {
         if (input is Input.FrameReceived { Frame: InboundFrame.Dispatch { Sequence: { } seq } } f && connections.ContainsKey(f.ConnectionId))
             lastSequence[user] = seq;
         if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
             lastSequence[user] = null;
-        var before = StateOf(user);
+        var before = input is Input.HttpAnswered or Input.ArtworkAnswered ? StateOf(user) : WithSharedArt(StateOf(user), input, user);
         var step = Core.Decide(input, user, before, Config, new Moment(NowMs, NextJitter()));
+        KeepSharedArt(before, step.State);
         states[user] = step.State;
         Decisions.Add(new Decision(NowMs, user, input, before, step));
         foreach (var effect in step.Effects) Carry(effect, user);
@@ -227,14 +252,46 @@ public sealed class World
                 timers.Remove(cancel.ScheduleId);
                 break;
             case Effect.Http http:
-                var body = "{\"url\":\"wss://gateway.discord.gg\"}";
-                inbox.Enqueue((new Input.HttpAnswered(http.Tag, new HttpOutcome.Answered(200, [], body)), user));
+                HttpRequests.Add(http);
+                inbox.Enqueue((new Input.HttpAnswered(http.Tag, AnswerHttp(http, user)), user));
+                break;
+            case Effect.ArtworkUrl art:
+                var url = art.TrackId switch
+                {
+                    "t2" => "https://music.example.com/share/img/t2?size=300",
+                    "t3" => "http://localhost:4533/share/img/t3?size=300",
+                    _ => null,
+                };
+                inbox.Enqueue((new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user));
                 break;
             case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete or Effect.Log:
                 break;
             default:
                 throw new InvalidOperationException(effect.ToString());
         }
+    }
+
+    /// <summary>The <c>mp:</c> image the simulated Discord gives a registered URL.</summary>
+    public static string MediaPathOf(string url) => "mp:external/" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url)))[..12] + "/image";
+
+    /// <summary>How Discord's REST API and the Cover Art Archive answer.</summary>
+    private HttpOutcome AnswerHttp(Effect.Http http, string user)
+    {
+        var url = http.Request.Url;
+        if (url.EndsWith("/api/v10/gateway", StringComparison.Ordinal))
+            return new HttpOutcome.Answered(200, [], "{\"url\":\"wss://gateway.discord.gg\"}");
+        if (url.StartsWith("https://coverartarchive.org/release/rel-1/", StringComparison.Ordinal))
+            return new HttpOutcome.Answered(307, [new Header("Location", "https://archive.org/download/mbid-rel-1/front-500.jpg")], "");
+        if (url.StartsWith("https://coverartarchive.org/", StringComparison.Ordinal))
+            return new HttpOutcome.Answered(404, [], "");
+        if (url.EndsWith("/external-assets", StringComparison.Ordinal))
+        {
+            var urls = System.Text.Json.JsonDocument.Parse(http.Request.Body!).RootElement.GetProperty("urls").EnumerateArray().Select(u => u.GetString()!).ToArray();
+            Registrations.Add((NowMs, user, urls));
+            var answer = "[" + string.Join(",", urls.Select(u => $"{{\"url\":{System.Text.Json.JsonSerializer.Serialize(u)},\"external_asset_path\":{System.Text.Json.JsonSerializer.Serialize(MediaPathOf(u)[3..])}}}")) + "]";
+            return new HttpOutcome.Answered(200, [], answer);
+        }
+        return new HttpOutcome.Failed("no such host in the simulation: " + url);
     }
 
     /// <summary>How the simulated Discord answers a frame.</summary>

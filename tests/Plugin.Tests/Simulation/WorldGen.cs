@@ -17,7 +17,7 @@ public static class WorldGen
         ActivityNameMode.Default, "{artist} - {track}", "{track}", "{artist}", "{album}",
         StatusDisplay.Details, OnlineStatus.Online, pause, pauseTimeoutMinutes,
         ["Ignored Player"],
-        new ArtworkOptions(false, false, true, false),
+        new ArtworkOptions(CoverArtArchive: true, UguuUpload: false, NavidromeArtwork: true, ShowLogo: false),
         LinkMode.None);
 
     public static World NewWorld(PauseMode pause = PauseMode.Frozen) => new(Config(pause), ["carol"]);

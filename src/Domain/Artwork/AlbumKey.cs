@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using Navidrome.DiscordPresence.Domain.Playback;
+
+namespace Navidrome.DiscordPresence.Domain.Artwork;
+
+/// <summary>
+/// Art is looked up and registered once per album, not per track (W25): the key is the MusicBrainz release id
+/// when there is one, else a hash of album artist and album title. Tracks without an album share nothing.
+/// </summary>
+public static class AlbumKey
+{
+    /// <summary>The album key of a track, or null when the track names no album.</summary>
+    public static string? Of(Track track)
+    {
+        if (track.MbzAlbumId.Length > 0) return "mbz-" + track.MbzAlbumId.ToLowerInvariant();
+        if (track.Album.Trim().Length == 0) return null;
+        var artist = (track.AlbumArtist.Length > 0 ? track.AlbumArtist : track.Artist).Trim().ToLowerInvariant();
+        return "name-" + Fnv1a(artist + "\u0000" + track.Album.Trim().ToLowerInvariant()).ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A number for an album key, for schedule ids and HTTP tags.</summary>
+    public static long Number(string albumKey) => (long)(Fnv1a(albumKey) & long.MaxValue);
+
+    private static ulong Fnv1a(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+        return hash;
+    }
+}

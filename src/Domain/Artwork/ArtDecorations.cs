@@ -1,0 +1,32 @@
+using Navidrome.DiscordPresence.Domain.Config;
+using Navidrome.DiscordPresence.Domain.Presence;
+
+namespace Navidrome.DiscordPresence.Domain.Artwork;
+
+/// <summary>
+/// Chooses the images and links of a presence from what is known: the album's registered art, else the logo
+/// (never blocking on a lookup); the pause icon while paused; the logo as small image when asked for and the large
+/// image is real art; MusicBrainz pages as links when configured (they need no lookup).
+/// </summary>
+public static class ArtDecorations
+{
+    /// <summary>The decorations for what is showing, at <paramref name="nowMs"/>.</summary>
+    public static Decorations For(NowShowing? showing, ArtView art, PluginConfig config, long nowMs)
+    {
+        if (showing is null) return Decorations.None;
+        var logo = art.Fixed.Logo is { } l && nowMs < l.UntilMs ? l.Image : null;
+        var pause = art.Fixed.Pause is { } p && nowMs < p.UntilMs ? p.Image : null;
+        var albumArt = art.AlbumKey is not null && art.AlbumKey == AlbumKey.Of(showing.Track)
+            && art.Album is { Outcome: ArtOutcome.Found, Image: { } image } entry && entry.IsValidAt(nowMs) ? image : null;
+
+        var track = showing.Track;
+        var musicBrainz = config.Links == LinkMode.MusicBrainz;
+        return new Decorations(
+            LargeImage: albumArt ?? logo,
+            PauseImage: pause,
+            LogoImage: config.Artwork.ShowLogo && albumArt is not null ? logo : null,
+            DetailsUrl: musicBrainz && track.MbzRecordingId.Length > 0 ? "https://musicbrainz.org/recording/" + Uri.EscapeDataString(track.MbzRecordingId) : null,
+            StateUrl: null,
+            LargeUrl: musicBrainz && track.MbzAlbumId.Length > 0 ? "https://musicbrainz.org/release/" + Uri.EscapeDataString(track.MbzAlbumId) : null);
+    }
+}
