@@ -6,15 +6,16 @@ namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
 /// Art is looked up and registered once per album, not per track (W25): the key is the MusicBrainz release id
-/// when there is one, else a hash of album artist and album title. Tracks without an album share nothing.
+/// when there is one, else a hash of album artist and album title; a track without an album is its own key.
 /// </summary>
 public static class AlbumKey
 {
-    /// <summary>The album key of a track, or null when the track names no album.</summary>
+    /// <summary>The album key of a track, or null when the track names neither an album nor an id.</summary>
     public static string? Of(Track track)
     {
         if (track.MbzAlbumId.Length > 0) return "mbz-" + track.MbzAlbumId.ToLowerInvariant();
-        if (track.Album.Trim().Length == 0) return null;
+        if (track.Album.Trim().Length == 0)
+            return track.Id.Length > 0 ? "track-" + Fnv1a(track.Id).ToString("x16", CultureInfo.InvariantCulture) : null;
         var artist = (track.AlbumArtist.Length > 0 ? track.AlbumArtist : track.Artist).Trim().ToLowerInvariant();
         return "name-" + Fnv1a(artist + "\u0000" + track.Album.Trim().ToLowerInvariant()).ToString("x16", CultureInfo.InvariantCulture);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
@@ -21,6 +22,23 @@ public static partial class GatewaySession
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
+        return KeepShowingDesired(Handle(input, state, ctx), ctx);
+    }
+
+    /// <summary>
+    /// Whatever the input, a ready connection ends the decision showing the desired presence: it can change without
+    /// any report of this user's (art another user's lookup registered, a pause icon becoming known).
+    /// </summary>
+    private static Step KeepShowingDesired(Step step, GatewayContext ctx)
+    {
+        if (step.State.Session.Phase != Phase.Ready || step.Effects.Any(e => e is Effect.Close or Effect.Send { Frame: GatewayFrame.UpdatePresence }))
+            return step;
+        var send = SendPresence(step.State, ctx, force: false);
+        return new Step(send.State, [.. step.Effects, .. send.Effects]);
+    }
+
+    private static Step Handle(Input input, UserState state, GatewayContext ctx)
+    {
         return input switch
         {
             Input.FrameReceived f => OnFrame(f, state, ctx),

@@ -53,6 +53,7 @@ public class ArtworkProperties
         Prop.ForAll(WorldGen.Arbitrary(WorldGen.CalmSequence), events =>
         {
             var world = Run(events);
+            for (var player = 0; player < 3; player++) world.Apply(new WorldEvent.Report(0, player, Domain.Playback.ReportState.Stopped, 0, 0, 1));
             world.Apply(new WorldEvent.Report(0, 0, Domain.Playback.ReportState.Playing, 0, 5, 1));
             world.AdvanceBy(30_000);
             var last = world.SentFrames.LastOrDefault(f => f.User == "alice" && f.Presence is not null)?.Presence;

@@ -166,7 +166,7 @@ public class GatewayProperties
                 var times = byConnection.Select(f => f.AtMs).ToArray();
                 if (MaxInWindow(times, 60_000) > 120) return false.Label($"{byConnection.Key}: more than 120 sends in 60 s");
             }
-            foreach (var byUser in world.SentFrames.Where(f => f.Presence is not null).GroupBy(f => f.User))
+            foreach (var byUser in world.SentFrames.Where(f => f.Frame is GatewayFrame.UpdatePresence).GroupBy(f => f.User))
             {
                 var max = MaxInWindow(byUser.Select(f => f.AtMs).ToArray(), 20_000);
                 if (max > 5) return false.Label($"{byUser.Key}: {max} presence updates in 20 s");

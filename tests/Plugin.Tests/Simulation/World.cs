@@ -180,6 +180,9 @@ public sealed class World
     /// <summary>External-assets requests Discord received: the URLs of each.</summary>
     public List<(long AtMs, string User, string[] Urls)> Registrations { get; } = [];
 
+    /// <summary>When set, answers HTTP requests it returns an outcome for, before the default answers.</summary>
+    public Func<Effect.Http, HttpOutcome?>? HttpOverride { get; set; }
+
     /// <summary>Every HTTP effect the core asked for.</summary>
     public List<Effect.Http> HttpRequests { get; } = [];
 
@@ -277,6 +280,7 @@ public sealed class World
     /// <summary>How Discord's REST API and the Cover Art Archive answer.</summary>
     private HttpOutcome AnswerHttp(Effect.Http http, string user)
     {
+        if (HttpOverride?.Invoke(http) is { } scripted) return scripted;
         var url = http.Request.Url;
         if (url.EndsWith("/api/v10/gateway", StringComparison.Ordinal))
             return new HttpOutcome.Answered(200, [], "{\"url\":\"wss://gateway.discord.gg\"}");
