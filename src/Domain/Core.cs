@@ -34,6 +34,20 @@ public static class Core
         return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. gateway.Effects]);
     }
 
+    /// <summary>
+    /// A (re)load of the plugin (nd_on_init): wake every configured user at once, each in a call of their own, so
+    /// users still playing get their presence back without the admin's "save" waiting for N gateway connects.
+    /// </summary>
+    public static EquatableArray<Effect> Initialize(PluginConfig config, Moment now)
+    {
+        if (config.ClientId is null) return [];
+        return [.. config.Users.Select(user =>
+        {
+            var id = GatewayIds.Schedule(TimerKind.Wake, now.NowMs, user.Username);
+            return (Effect)new Effect.ScheduleOnce(id, 0, id);
+        })];
+    }
+
     /// <summary>The presence a user should have at <paramref name="nowMs"/>.</summary>
     public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs)
     {

@@ -12,9 +12,6 @@ public abstract record Input
 {
     private Input() { }
 
-    /// <summary>The plugin was (re)loaded: nd_on_init.</summary>
-    public sealed record Initialized : Input;
-
     /// <summary>A PlaybackReport (Navidrome 0.62+).</summary>
     public sealed record PlaybackReported(string User, PlaybackReport Report) : Input;
 

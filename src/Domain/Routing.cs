@@ -5,7 +5,7 @@ namespace Navidrome.DiscordPresence.Domain;
 /// <summary>Which user an input concerns, so the shell loads only that user's state.</summary>
 public static class Routing
 {
-    /// <summary>The user an input is about, or null when it is not ours (a foreign id) or concerns every user.</summary>
+    /// <summary>The user an input is about, or null when it is not ours (a foreign id).</summary>
     public static string? UserOf(Input input) => input switch
     {
         Input.PlaybackReported p => p.User,
@@ -18,7 +18,6 @@ public static class Routing
         Input.SendFailed s => ConnectionUser(s.ConnectionId),
         Input.HttpAnswered h => HttpTags.TryParse(h.Tag, out _, out _, out var user) ? user : null,
         Input.ArtworkAnswered a => HttpTags.TryParse(a.Tag, out _, out _, out var user) ? user : null,
-        Input.Initialized => null,
         _ => throw new System.Diagnostics.UnreachableException(input.GetType().Name),
     };
 

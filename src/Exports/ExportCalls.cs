@@ -68,11 +68,13 @@ internal static class ExportCalls
         }
     }
 
-    /// <summary>Every load: report config problems once, then restore the presence of users who are still playing.</summary>
+    /// <summary>Every load: report config problems once, then wake every user (those still playing get their presence back).</summary>
     private static void OnInit(IPluginHost host, ConfigParse config)
     {
         foreach (var error in config.Errors) host.Log(LogLevel.Error, error.ToString());
-        foreach (var account in config.Config.Users) Run(host, config, new Input.Initialized(), account.Username);
+        var functions = new HostFunctions(host);
+        var interpreter = new Interpreter(host, functions, new StateStore(functions, host.Log), config);
+        interpreter.CarryOut(Core.Initialize(config.Config, new Moment(host.NowUnixMs(), host.NextRandom())));
     }
 
     private static int Run(IPluginHost host, ConfigParse config, Input input, string? user = null)

@@ -43,6 +43,12 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
         }
     }
 
+    /// <summary>Carries out effects that concern no user's state (plugin start-up); they have no answers.</summary>
+    public void CarryOut(EquatableArray<Effect> effects)
+    {
+        foreach (var effect in effects) Carry(effect);
+    }
+
     private UserState Load(string user, Input input) =>
         store.Load(user, loaded => Core.AlbumInFocus(input, user, loaded, config.Config, host.NowUnixMs()));
 
