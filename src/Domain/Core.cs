@@ -11,7 +11,7 @@ namespace Navidrome.DiscordPresence.Domain;
 /// The plugin's one transition: (input, a user's state, config, moment) → (state', effects).
 /// It runs in three layers, each pure:
 /// 1. playback: a report updates that user's players (ignored players and, on 0.62+ hosts, NowPlaying change nothing);
-/// 2. artwork: the album in focus gets its art looked up and registered, off the playback path;
+/// 2. artwork and links: the track in focus gets its album art and Spotify link looked up, off the playback path;
 /// 3. presence: what should show now is derived from the players, the art, the config and the time, never stored;
 /// 4. gateway: the session moves towards showing that presence (connect, identify, send, close).
 /// Users the config does not enable (unknown, or no valid client id) get no effects, except that their
@@ -29,9 +29,10 @@ public static class Core
 
         var playback = ApplyPlayback(input, user, state, config, now.NowMs);
         var art = ArtworkPipeline.Decide(input, playback.State, account, config, now);
-        var desired = Desired(art.State, config, now.NowMs);
-        var gateway = GatewaySession.Decide(input, art.State, new GatewayContext(account, config, now, desired));
-        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. gateway.Effects]);
+        var links = SpotifyLinks.Decide(input, art.State, account, config, now);
+        var desired = Desired(links.State, config, now.NowMs);
+        var gateway = GatewaySession.Decide(input, links.State, new GatewayContext(account, config, now, desired));
+        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. gateway.Effects]);
     }
 
     /// <summary>
@@ -52,12 +53,15 @@ public static class Core
     public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs)
     {
         var showing = Showing.At(state.Playback, state.NowPlaying, state.Host, config, nowMs);
-        return PresenceComposer.Compose(showing, config, ArtDecorations.For(showing, state.Art, config, nowMs));
+        return PresenceComposer.Compose(showing, config, ArtDecorations.For(showing, state.Art, state.Links, config, nowMs));
     }
 
-    /// <summary>The album whose art a decision on <paramref name="input"/> needs, so the shell can load just that entry.</summary>
-    public static string? AlbumInFocus(Input input, string user, UserState state, PluginConfig config, long nowMs) =>
-        ArtworkPipeline.AlbumInFocus(ApplyPlayback(input, user, state, config, nowMs).State, config, nowMs);
+    /// <summary>The track a decision on <paramref name="input"/> shows, so the shell can load just its art and link entries.</summary>
+    public static Playback.Track? TrackInFocus(Input input, string user, UserState state, PluginConfig config, long nowMs)
+    {
+        var after = ApplyPlayback(input, user, state, config, nowMs).State;
+        return Showing.At(after.Playback, after.NowPlaying, after.Host, config, nowMs)?.Track;
+    }
 
     private static Step Disabled(Input input, UserState state) =>
         input is Input.TimerFired { ScheduleId: var id }

@@ -22,12 +22,13 @@ public sealed record UserState(
     TokenVerdict Token,
     string? GatewayUrl,
     ArtView Art,
+    LinkView Links,
     ArtLookup? Lookup = null)
 {
     /// <summary>A user the plugin has never seen.</summary>
     public static readonly UserState Initial = new(
         PlaybackState.Empty, NowPlayingState.Empty, HostFacts.Unknown, SessionState.Initial,
-        BeatState.None, SentPresence.None, TokenVerdict.Accepted, null, ArtView.None);
+        BeatState.None, SentPresence.None, TokenVerdict.Accepted, null, ArtView.None, LinkView.None);
 }
 
 /// <summary>The outcome of one decision: the new state, and the effects to carry out in order.</summary>

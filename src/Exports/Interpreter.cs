@@ -50,7 +50,7 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
     }
 
     private UserState Load(string user, Input input) =>
-        store.Load(user, loaded => Core.AlbumInFocus(input, user, loaded, config.Config, host.NowUnixMs()));
+        store.Load(user, loaded => Core.TrackInFocus(input, user, loaded, config.Config, host.NowUnixMs()), config.Config.Links == LinkMode.Spotify);
 
     /// <summary>Carries one effect out; returns the answer the core must hear, if any.</summary>
     private Input? Carry(Effect effect)

@@ -6,12 +6,12 @@ namespace Navidrome.DiscordPresence.Domain.Artwork;
 /// <summary>
 /// Chooses the images and links of a presence from what is known: the album's registered art, else the logo
 /// (never blocking on a lookup); the pause icon while paused; the logo as small image when asked for and the large
-/// image is real art; MusicBrainz pages as links when configured (they need no lookup).
+/// image is real art; links to MusicBrainz pages (no lookup needed) or Spotify (search until a track is found).
 /// </summary>
 public static class ArtDecorations
 {
     /// <summary>The decorations for what is showing, at <paramref name="nowMs"/>.</summary>
-    public static Decorations For(NowShowing? showing, ArtView art, PluginConfig config, long nowMs)
+    public static Decorations For(NowShowing? showing, ArtView art, LinkView links, PluginConfig config, long nowMs)
     {
         if (showing is null) return Decorations.None;
         var logo = art.Fixed.Logo is { } l && nowMs < l.UntilMs ? l.Image : null;
@@ -20,13 +20,23 @@ public static class ArtDecorations
             && art.Album is { Outcome: ArtOutcome.Found, Image: { } image } entry && entry.IsValidAt(nowMs) ? image : null;
 
         var track = showing.Track;
-        var musicBrainz = config.Links == LinkMode.MusicBrainz;
-        return new Decorations(
+        var images = new Decorations(
             LargeImage: albumArt ?? logo,
             PauseImage: pause,
-            LogoImage: config.Artwork.ShowLogo && albumArt is not null ? logo : null,
-            DetailsUrl: musicBrainz && track.MbzRecordingId.Length > 0 ? "https://musicbrainz.org/recording/" + Uri.EscapeDataString(track.MbzRecordingId) : null,
-            StateUrl: null,
-            LargeUrl: musicBrainz && track.MbzAlbumId.Length > 0 ? "https://musicbrainz.org/release/" + Uri.EscapeDataString(track.MbzAlbumId) : null);
+            LogoImage: config.Artwork.ShowLogo && albumArt is not null ? logo : null);
+        switch (config.Links)
+        {
+            case LinkMode.MusicBrainz:
+                return images with
+                {
+                    DetailsUrl = track.MbzRecordingId.Length > 0 ? "https://musicbrainz.org/recording/" + Uri.EscapeDataString(track.MbzRecordingId) : null,
+                    LargeUrl = track.MbzAlbumId.Length > 0 ? "https://musicbrainz.org/release/" + Uri.EscapeDataString(track.MbzAlbumId) : null,
+                };
+            case LinkMode.Spotify:
+                var (details, state) = SpotifyLinks.For(track, links, nowMs);
+                return images with { DetailsUrl = details, StateUrl = state, LargeUrl = details };
+            default:
+                return images;
+        }
     }
 }

@@ -25,12 +25,6 @@ public static class ArtworkPipeline
     /// <summary>Navidrome artwork size asked for, in pixels.</summary>
     public const int NavidromeSize = 300;
 
-    /// <summary>The album whose art a decision needs: that of the track showing once the input is applied.</summary>
-    public static string? AlbumInFocus(UserState afterPlayback, PluginConfig config, long nowMs) =>
-        Showing.At(afterPlayback.Playback, afterPlayback.NowPlaying, afterPlayback.Host, config, nowMs) is { } showing
-            ? AlbumKey.Of(showing.Track)
-            : null;
-
     /// <summary>Advances the art lookup for one input.</summary>
     public static Step Decide(Input input, UserState state, DiscordUser account, PluginConfig config, Moment now)
     {

@@ -50,6 +50,7 @@ public static class GatewayIds
         TimerKind.Wake => "wake",
         TimerKind.Reidentify => "reid",
         TimerKind.Artwork => "art",
+        TimerKind.Links => "links",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -78,4 +79,6 @@ public enum TimerKind
     Reidentify,
     /// <summary>Looking an album's art up, off Navidrome's playback worker (number = the album key's number).</summary>
     Artwork,
+    /// <summary>Looking a track's Spotify link up (number = the link key's number).</summary>
+    Links,
 }

@@ -25,6 +25,7 @@ namespace Navidrome.DiscordPresence.Exports.State;
 [JsonSerializable(typeof(PlayerSession))]
 [JsonSerializable(typeof(Domain.Artwork.AlbumArt))]
 [JsonSerializable(typeof(Domain.Artwork.FixedImages))]
+[JsonSerializable(typeof(Domain.Artwork.SpotifyLink))]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(long))]
 internal sealed partial class StateJson : JsonSerializerContext;

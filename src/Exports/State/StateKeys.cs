@@ -18,6 +18,7 @@ namespace Navidrome.DiscordPresence.Exports.State;
 /// | art/album/{album}    | Cache | the art lookup timer of any user showing that album               | one lookup per album at a time (its timer id is the lock); racing writers write the same answer |
 /// | art/fixed            | Cache | any art lookup that registered the logo or pause icon              | each writer adds what Discord answered; the worst case is one extra registration |
 /// | art/blocked          | Cache | the art lookup that got a 429                                      | every writer writes a time Discord gave; a lost write only shortens the wait by one request |
+/// | links/{track}        | Cache | the link lookup timer of any user showing that track              | one lookup per track at a time (timer id); racing writers write the same answer |
 ///
 /// Art entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a
 /// frequently read negative entry forever). Playback lives in the KV store so that a reload or restart can restore the presence; the gateway session lives
@@ -36,6 +37,7 @@ internal static class StateKeys
     public static string AlbumArt(string albumKey) => "art/album/" + albumKey;
     public const string FixedImages = "art/fixed";
     public const string ArtBlocked = "art/blocked";
+    public static string Link(string linkKey) => "links/" + linkKey;
 
     /// <summary>Cache entries live a week unless read (Navidrome's cache extends an entry's life on every read).</summary>
     public const long CacheTtlSeconds = 7 * 24 * 3600;

@@ -29,16 +29,19 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
     ];
 
     /// <summary>
-    /// The user's stored state; missing parts are initial. The art of one album is loaded too: the one
-    /// <paramref name="albumInFocus"/> names once the rest of the state is known.
+    /// The user's stored state; missing parts are initial. The art and link entries of one track are loaded too:
+    /// the track <paramref name="inFocus"/> names once the rest of the state is known (links only when wanted).
     /// </summary>
-    public UserState Load(string user, Func<UserState, string?> albumInFocus)
+    public UserState Load(string user, Func<UserState, Domain.Playback.Track?> inFocus, bool wantLinks)
     {
         var state = UserState.Initial;
         foreach (var part in Parts) state = part.Load(state, user, this);
-        if (albumInFocus(state) is not { } album) return state;
-        var entry = Read(Where.Cache, StateKeys.AlbumArt(album), Json.AlbumArt);
-        return state with { Art = state.Art with { AlbumKey = album, Album = entry } };
+        if (inFocus(state) is not { } track) return state;
+        if (Domain.Artwork.AlbumKey.Of(track) is { } album)
+            state = state with { Art = state.Art with { AlbumKey = album, Album = Read(Where.Cache, StateKeys.AlbumArt(album), Json.AlbumArt) } };
+        if (wantLinks && Domain.Artwork.SpotifyLinks.KeyOf(track) is { } link)
+            state = state with { Links = new Domain.Artwork.LinkView(link, Read(Where.Cache, StateKeys.Link(link), Json.SpotifyLink)) };
+        return state;
     }
 
     /// <summary>Writes the parts that differ between <paramref name="before"/> and <paramref name="after"/>.</summary>
@@ -107,7 +110,7 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
         }
     }
 
-    /// <summary>Art entries are shared by every user: the album in focus, the fixed images, and the 429 block.</summary>
+    /// <summary>Art and link entries are shared by every user: the album in focus, the fixed images, the 429 block, the track's link.</summary>
     private sealed class ArtPart : IStatePart
     {
         public UserState Load(UserState state, string user, StateStore store)
@@ -126,6 +129,8 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
                 store.Put(Where.Cache, StateKeys.FixedImages, JsonSerializer.Serialize(art.Fixed, Json.FixedImages));
             if (old.BlockedUntilMs != art.BlockedUntilMs)
                 store.Put(Where.Cache, StateKeys.ArtBlocked, art.BlockedUntilMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (after.Links is { TrackKey: { } key, Link: { } link } && before.Links.Link != link)
+                store.Put(Where.Cache, StateKeys.Link(key), JsonSerializer.Serialize(link, Json.SpotifyLink));
         }
     }
 

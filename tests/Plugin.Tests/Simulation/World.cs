@@ -187,20 +187,29 @@ public sealed class World
     public List<Effect.Http> HttpRequests { get; } = [];
 
     private readonly Dictionary<string, Domain.Artwork.AlbumArt> albumArt = [];
+    private readonly Dictionary<string, Domain.Artwork.SpotifyLink> links = [];
     private Domain.Artwork.FixedImages fixedImages = Domain.Artwork.FixedImages.None;
     private long artBlockedUntil;
 
     /// <summary>The art a real store would load for this decision: shared entries, the album in focus.</summary>
     private UserState WithSharedArt(UserState state, Input input, string user)
     {
-        var album = Core.AlbumInFocus(input, user, state, Config, NowMs);
-        return state with { Art = new Domain.Artwork.ArtView(album, album is null ? null : albumArt.GetValueOrDefault(album), fixedImages, artBlockedUntil), Lookup = null };
+        var track = Core.TrackInFocus(input, user, state, Config, NowMs);
+        var album = track is null ? null : Domain.Artwork.AlbumKey.Of(track);
+        var link = track is null ? null : Domain.Artwork.SpotifyLinks.KeyOf(track);
+        return state with
+        {
+            Art = new Domain.Artwork.ArtView(album, album is null ? null : albumArt.GetValueOrDefault(album), fixedImages, artBlockedUntil),
+            Links = new Domain.Artwork.LinkView(link, link is null ? null : links.GetValueOrDefault(link)),
+            Lookup = null,
+        };
     }
 
     private void KeepSharedArt(UserState before, UserState after)
     {
         if (after.Art.AlbumKey is { } album && after.Art.Album is { } entry && before.Art.Album != entry) albumArt[album] = entry;
         fixedImages = after.Art.Fixed;
+        if (after.Links is { TrackKey: { } key, Link: { } link } && before.Links.Link != link) links[key] = link;
         artBlockedUntil = after.Art.BlockedUntilMs;
     }
 
@@ -286,6 +295,10 @@ public sealed class World
             return new HttpOutcome.Answered(200, [], "{\"url\":\"wss://gateway.discord.gg\"}");
         if (url.StartsWith("https://coverartarchive.org/release/rel-1/", StringComparison.Ordinal))
             return new HttpOutcome.Answered(307, [new Header("Location", "https://archive.org/download/mbid-rel-1/front-500.jpg")], "");
+        if (url.StartsWith("https://labs.api.listenbrainz.org/spotify-id-from-mbid/", StringComparison.Ordinal))
+            return new HttpOutcome.Answered(200, [], """[{"recording_mbid":"rec-1","spotify_track_ids":["4u7EnebtmKWzUH433cf5Qv"]}]""");
+        if (url.StartsWith("https://labs.api.listenbrainz.org/", StringComparison.Ordinal))
+            return new HttpOutcome.Answered(200, [], """[{"spotify_track_ids":[]}]""");
         if (url.StartsWith("https://coverartarchive.org/", StringComparison.Ordinal))
             return new HttpOutcome.Answered(404, [], "");
         if (url.EndsWith("/external-assets", StringComparison.Ordinal))
