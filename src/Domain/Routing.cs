@@ -18,6 +18,7 @@ public static class Routing
         Input.SendFailed s => ConnectionUser(s.ConnectionId),
         Input.HttpAnswered h => HttpTags.TryParse(h.Tag, out _, out _, out var user) ? user : null,
         Input.ArtworkAnswered a => HttpTags.TryParse(a.Tag, out _, out _, out var user) ? user : null,
+        Input.SubsonicAnswered s => HttpTags.TryParse(s.Tag, out _, out _, out var user) ? user : null,
         _ => throw new System.Diagnostics.UnreachableException(input.GetType().Name),
     };
 

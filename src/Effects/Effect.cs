@@ -52,6 +52,9 @@ public abstract record Effect
     /// <summary>Ask Navidrome for a track's public artwork URL (Artwork service); answered with the same <paramref name="Tag"/>.</summary>
     public sealed record ArtworkUrl(string Tag, string TrackId, int Size) : Effect;
 
+    /// <summary>Call Navidrome's Subsonic API for raw bytes (getCoverArt); answered with the same <paramref name="Tag"/>.</summary>
+    public sealed record SubsonicRaw(string Tag, string Uri) : Effect;
+
     /// <summary>Write one line to Navidrome's log.</summary>
     public sealed record Log(LogLevel Level, string Message) : Effect;
 }
@@ -59,14 +62,18 @@ public abstract record Effect
 /// <summary>Log levels of Navidrome's plugin log.</summary>
 public enum LogLevel { Debug, Info, Warn, Error }
 
-/// <summary>An HTTP request as the host's http_send takes it (headers as a list, body as text).</summary>
+/// <summary>
+/// An HTTP request as the host's http_send takes it. The body is UTF-8 text, or raw bytes given as base64 when
+/// <paramref name="BodyIsBase64"/> (an image upload).
+/// </summary>
 public sealed record HttpRequestSpec(
     string Method,
     string Url,
     EquatableArray<Header> Headers,
     string? Body,
     int TimeoutMs,
-    bool FollowRedirects);
+    bool FollowRedirects,
+    bool BodyIsBase64 = false);
 
 /// <summary>One HTTP header.</summary>
 public sealed record Header(string Name, string Value);

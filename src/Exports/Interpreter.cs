@@ -93,6 +93,9 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
             case Effect.ArtworkUrl art:
                 var (url, artError) = functions.ArtworkTrackUrl(art.TrackId, art.Size);
                 return new Input.ArtworkAnswered(art.Tag, url, artError);
+            case Effect.SubsonicRaw raw:
+                var (contentType, data, rawError) = functions.SubsonicCallRaw(raw.Uri);
+                return new Input.SubsonicAnswered(raw.Tag, contentType, data, rawError);
             case Effect.Log log:
                 host.Log(log.Level, log.Message);
                 return null;

@@ -11,8 +11,9 @@ namespace Navidrome.DiscordPresence.Domain.Artwork;
 /// - a presence goes out at once with the best image already known (the album's art, else the logo);
 /// - when the album in focus has no valid entry, a one-time timer runs the lookup in its own call, off Navidrome's
 ///   playback worker, so a slow source delays nobody; its id (album number + user) keeps duplicates out;
-/// - sources in order, each optional: Cover Art Archive release, release group, Navidrome's public artwork URL;
-///   then the logo. Only shareable URLs reach Discord (<see cref="ShareableUrl"/>);
+/// - sources in order, each optional: Cover Art Archive release, release group, Navidrome's cover uploaded to
+///   uguu.se (opt-in), Navidrome's public artwork URL; then the logo. Only shareable URLs reach Discord
+///   (<see cref="ShareableUrl"/>);
 /// - the found image and any missing fixed image are registered in one request (≤ 2 URLs); the result is kept per
 ///   album, definite misses for hours, passing failures for minutes;
 /// - 429 blocks registration until Retry-After; 401 means the token is invalid, exactly like gateway close 4004.
@@ -20,7 +21,7 @@ namespace Navidrome.DiscordPresence.Domain.Artwork;
 /// </summary>
 public static class ArtworkPipeline
 {
-    private const string CaaRelease = "caa-rel", CaaGroup = "caa-rg", Register = "reg", Navidrome = "nd-art";
+    private const string CaaRelease = "caa-rel", CaaGroup = "caa-rg", Register = "reg", Navidrome = "nd-art", Cover = "nd-cover", Upload = "uguu";
 
     /// <summary>Navidrome artwork size asked for, in pixels.</summary>
     public const int NavidromeSize = 300;
@@ -40,10 +41,12 @@ public static class ArtworkPipeline
             Input.HttpAnswered h when Belongs(h.Tag, key, state, out var purpose) => purpose switch
             {
                 CaaRelease or CaaGroup => AfterCoverArt(h.Outcome, state, track, key, account, config, now.NowMs),
+                Upload => AfterUpload(h.Outcome, state, track, key, account, config, now.NowMs),
                 Register => AfterRegister(h.Outcome, state, key, account, now.NowMs),
                 _ => new Step(state, []),
             },
             Input.ArtworkAnswered a when Belongs(a.Tag, key, state, out _) => AfterNavidrome(a, state, track, key, account, config, now.NowMs),
+            Input.SubsonicAnswered c when Belongs(c.Tag, key, state, out _) => AfterCover(c, state, track, key, account, config, now.NowMs),
             _ => ScheduleIfNeeded(state, key, account, now.NowMs),
         };
     }
@@ -83,6 +86,8 @@ public static class ArtworkPipeline
                     return new Step(next, [new Effect.Http(HttpTags.Make(CaaRelease, number, account.Username), CoverArtArchive.Request(false, track.MbzAlbumId))]);
                 case ArtSource.CoverArtReleaseGroup when config.Artwork.CoverArtArchive && track.MbzReleaseGroupId.Length > 0:
                     return new Step(next, [new Effect.Http(HttpTags.Make(CaaGroup, number, account.Username), CoverArtArchive.Request(true, track.MbzReleaseGroupId))]);
+                case ArtSource.Uguu when config.Artwork.UguuUpload && track.Id.Length > 0:
+                    return new Step(next, [new Effect.SubsonicRaw(HttpTags.Make(Cover, number, account.Username), Uguu.CoverArtUri(track.Id, account.Username))]);
                 case ArtSource.Navidrome when config.Artwork.NavidromeArtwork && track.Id.Length > 0:
                     return new Step(next, [new Effect.ArtworkUrl(HttpTags.Make(Navidrome, number, account.Username), track.Id, NavidromeSize)]);
             }
@@ -96,6 +101,22 @@ public static class ArtworkPipeline
         if (ShareableUrl.IsShareable(image)) return RegisterOrFinish(state, image, key, account, config, nowMs);
         var next = definite ? state : state with { Lookup = state.Lookup! with { HadPassingFailure = true } };
         return TrySource(next, track, key, account, config, nowMs);
+    }
+
+    private static Step AfterCover(Input.SubsonicAnswered cover, UserState state, Playback.Track track, string key, DiscordUser account, PluginConfig config, long nowMs)
+    {
+        if (Uguu.Upload(cover.ContentType, cover.DataBase64, nowMs) is { } upload)
+            return new Step(state, [new Effect.Http(HttpTags.Make(Upload, AlbumKey.Number(key), account.Username), upload)]);
+        var next = cover.Error is null ? state : state with { Lookup = state.Lookup! with { HadPassingFailure = true } };
+        return TrySource(next, track, key, account, config, nowMs);
+    }
+
+    private static Step AfterUpload(HttpOutcome outcome, UserState state, Playback.Track track, string key, DiscordUser account, PluginConfig config, long nowMs)
+    {
+        var url = Uguu.Read(outcome);
+        if (ShareableUrl.IsShareable(url))
+            return RegisterOrFinish(state with { Lookup = state.Lookup! with { CandidateTrustMs = Uguu.HitMs } }, url, key, account, config, nowMs);
+        return TrySource(state with { Lookup = state.Lookup! with { HadPassingFailure = true } }, track, key, account, config, nowMs);
     }
 
     private static Step AfterNavidrome(Input.ArtworkAnswered answer, UserState state, Playback.Track track, string key, DiscordUser account, PluginConfig config, long nowMs)
@@ -147,7 +168,7 @@ public static class ArtworkPipeline
             registered is not null && registered.TryGetValue(url, out var image) ? new FixedImage(image, nowMs + FixedImage.TrustMs) : known;
 
         AlbumArt album = candidate is not null && registered is not null && registered.TryGetValue(candidate, out var art)
-            ? new AlbumArt(ArtOutcome.Found, art, nowMs + AlbumArt.HitMs)
+            ? new AlbumArt(ArtOutcome.Found, art, nowMs + lookup.CandidateTrustMs)
             : candidate is null && !lookup.HadPassingFailure
                 ? new AlbumArt(ArtOutcome.Missing, null, nowMs + AlbumArt.MissMs)
                 : new AlbumArt(ArtOutcome.Failed, null, nowMs + AlbumArt.FailedMs);

@@ -23,6 +23,9 @@ internal sealed record WebSocketCloseRequest(string ConnectionId, int Code, stri
 internal sealed record ArtworkRequest(string Id, int Size);
 internal sealed record UrlResponse(string? Url, string? Error) : IHostAnswer;
 
+internal sealed record UriRequest(string Uri);
+internal sealed record RawResponse(string? ContentType, string? Data, string? Error) : IHostAnswer;
+
 internal sealed record HttpSendRequest(HttpRequestDto Request);
 internal sealed record HttpRequestDto(string Method, string Url, Dictionary<string, string>? Headers, string? Body, int TimeoutMs, bool NoFollowRedirects);
 internal sealed record HttpSendResponse(HttpResponseDto? Result, string? Error) : IHostAnswer;

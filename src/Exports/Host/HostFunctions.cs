@@ -60,6 +60,12 @@ internal sealed class HostFunctions(IPluginHost host)
         return ErrorOf(answer) is { } error ? (null, error) : (string.IsNullOrEmpty(answer!.Url) ? null : answer.Url, null);
     }
 
+    public (string? ContentType, string? DataBase64, string? Error) SubsonicCallRaw(string uri)
+    {
+        var answer = Call("subsonicapi_callraw", new UriRequest(uri), Json.UriRequest, Json.RawResponse);
+        return ErrorOf(answer) is { } error ? (null, null, error) : (answer!.ContentType, answer.Data, null);
+    }
+
     public (HttpResponseDto? Response, string? Error) HttpSend(HttpRequestDto request)
     {
         var answer = Call("http_send", new HttpSendRequest(request), Json.HttpSendRequest, Json.HttpSendResponse);

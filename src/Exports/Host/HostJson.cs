@@ -23,6 +23,8 @@ namespace Navidrome.DiscordPresence.Exports.Host;
 [JsonSerializable(typeof(WebSocketCloseRequest))]
 [JsonSerializable(typeof(ArtworkRequest))]
 [JsonSerializable(typeof(UrlResponse))]
+[JsonSerializable(typeof(UriRequest))]
+[JsonSerializable(typeof(RawResponse))]
 [JsonSerializable(typeof(HttpSendRequest))]
 [JsonSerializable(typeof(HttpSendResponse))]
 internal sealed partial class HostJson : JsonSerializerContext;

@@ -25,7 +25,7 @@ internal static class HttpCall
             request.Method,
             request.Url,
             headers.Count == 0 ? null : headers,
-            request.Body is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(request.Body)),
+            request.Body is null ? null : request.BodyIsBase64 ? request.Body : Convert.ToBase64String(Encoding.UTF8.GetBytes(request.Body)),
             request.TimeoutMs,
             NoFollowRedirects: !request.FollowRedirects);
         var (response, error) = functions.HttpSend(dto);

@@ -125,6 +125,26 @@ public class ArtworkExamplesTests
         Assert.Equal(ArtOutcome.Missing, world.StateOf("alice").Art.Album!.Outcome);
     }
 
+    [Fact]
+    public void With_uguu_enabled_Navidromes_own_cover_is_uploaded_as_multipart_and_registered()
+    {
+        var world = WorldGen.NewWorld(uguu: true);
+        world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 2, 5, 1)); // t3: no MBIDs, private Navidrome URL
+        world.AdvanceBy(1_000);
+        var upload = world.HttpRequests.Single(h => h.Request.Url == Uguu.UploadUrl);
+        Assert.True(upload.Request.BodyIsBase64);
+        Assert.Null(upload.AuthorizeAs);
+        var body = System.Text.Encoding.Latin1.GetString(Convert.FromBase64String(upload.Request.Body!));
+        Assert.Contains("name=\"files[]\"; filename=\"cover.jpg\"", body);
+        Assert.Contains(world.Registrations, r => r.Urls.Contains("https://d.uguu.se/abc.jpg"));
+        Assert.Equal(World.MediaPathOf("https://d.uguu.se/abc.jpg"), LargeImage(world));
+        Assert.Equal(World.StartMs + Uguu.HitMs, world.StateOf("alice").Art.Album!.UntilMs, tolerance: 1_000);
+    }
+
+    [Fact]
+    public void The_cover_request_escapes_username_and_id() =>
+        Assert.Equal("getCoverArt?id=a%26b&size=300&u=j%C3%B6rg%20%26%20co", Uguu.CoverArtUri("a&b", "jörg & co"));
+
     [Theory]
     [InlineData("https://music.example.com/share/img/abc?size=300", true)]
     [InlineData("http://localhost:4533/share/img/abc", false)]

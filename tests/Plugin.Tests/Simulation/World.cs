@@ -219,7 +219,7 @@ public sealed class World
             lastSequence[user] = seq;
         if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
             lastSequence[user] = null;
-        var before = input is Input.HttpAnswered or Input.ArtworkAnswered ? StateOf(user) : WithSharedArt(StateOf(user), input, user);
+        var before = input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered ? StateOf(user) : WithSharedArt(StateOf(user), input, user);
         var step = Core.Decide(input, user, before, Config, new Moment(NowMs, NextJitter()));
         KeepSharedArt(before, step.State);
         states[user] = step.State;
@@ -267,6 +267,9 @@ public sealed class World
                 HttpRequests.Add(http);
                 inbox.Enqueue((new Input.HttpAnswered(http.Tag, AnswerHttp(http, user)), user));
                 break;
+            case Effect.SubsonicRaw raw:
+                inbox.Enqueue((new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user));
+                break;
             case Effect.ArtworkUrl art:
                 var url = art.TrackId switch
                 {
@@ -293,6 +296,8 @@ public sealed class World
         var url = http.Request.Url;
         if (url.EndsWith("/api/v10/gateway", StringComparison.Ordinal))
             return new HttpOutcome.Answered(200, [], "{\"url\":\"wss://gateway.discord.gg\"}");
+        if (url == "https://uguu.se/upload")
+            return new HttpOutcome.Answered(200, [], """{"success":true,"files":[{"hash":"x","filename":"abc.jpg","url":"https://d.uguu.se/abc.jpg","size":7}]}""");
         if (url.StartsWith("https://coverartarchive.org/release/rel-1/", StringComparison.Ordinal))
             return new HttpOutcome.Answered(307, [new Header("Location", "https://archive.org/download/mbid-rel-1/front-500.jpg")], "");
         if (url.StartsWith("https://labs.api.listenbrainz.org/spotify-id-from-mbid/", StringComparison.Ordinal))
