@@ -51,7 +51,8 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
                 break;
             case "config":
                 // "config key = value": the admin saves the config; Navidrome reloads the plugin.
-                var text = string.Join(' ', args);
+                // The raw text after the verb: JSON values keep their quotes.
+                var text = step.Text[(step.Text.IndexOf(" config ", StringComparison.Ordinal) + " config ".Length)..];
                 var eq = text.IndexOf('=');
                 if (eq <= 0) throw new FormatException("config <key> = <value>");
                 var config = JsonNode.Parse(World.Host.Config.SavedJson)!.AsObject();
