@@ -54,15 +54,4 @@ public sealed class ArtifactTests(CompiledPlugin plugin) : IClassFixture<Compile
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(result.Output);
     }
-
-    [WasmFact]
-    public void Broken_config_fails_the_call_exactly_as_the_managed_plugin_does()
-    {
-        var config = new Dictionary<string, string> { ["users"] = "not json" };
-        var wasm = Call("nd_on_init", "{}", new InMemoryHost(config));
-        var managed = new ManagedPluginRunner().Call("nd_on_init", "{}"u8.ToArray(), new InMemoryHost(config));
-        Assert.Equal(1, wasm.ReturnCode);
-        Assert.Equal(managed.ReturnCode, wasm.ReturnCode);
-        Assert.Equal(managed.Error is null, wasm.Error is null);
-    }
 }

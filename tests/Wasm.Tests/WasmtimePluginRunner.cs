@@ -18,8 +18,9 @@ public sealed class WasmtimePluginRunner : IPluginRunner, IDisposable
     {
         using var store = new Store(engine);
         store.SetWasiConfiguration(new WasiConfiguration().WithInheritedStandardError());
-        using var linker = new Linker(engine);
+        using var linker = new Linker(engine) { AllowShadowing = true };
         linker.DefineWasi();
+        DefineClock(linker, host);
         var kernel = new ExtismKernel(input, host);
         kernel.DefineIn(linker, module);
         try
@@ -34,6 +35,21 @@ public sealed class WasmtimePluginRunner : IPluginRunner, IDisposable
         {
             return new CallResult(-1, kernel.Output, $"trap: {trap.Message}");
         }
+    }
+
+    /// <summary>
+    /// WASI's clocks read the host's clock (virtual in tests), as Navidrome's wall clock is the plugin's only time.
+    /// The monotonic clock advances 1 ms per read, like wazero's fake one that Navidrome leaves in place.
+    /// </summary>
+    private static void DefineClock(Linker linker, IHostServices host)
+    {
+        long monotonicNs = 0;
+        linker.DefineFunction("wasi_snapshot_preview1", "clock_time_get", (Caller caller, int clock, long precision, int resultPointer) =>
+        {
+            var ns = clock == 0 ? host.NowUnixMs() * 1_000_000 : (monotonicNs += 1_000_000);
+            caller.GetMemory("memory")!.WriteInt64(resultPointer, ns);
+            return 0;
+        });
     }
 
     public void Dispose()
