@@ -2,10 +2,11 @@
 //  - imports come only from wasi_snapshot_preview1, extism:host/env and extism:host/user;
 //  - every extism:host/user import is unlocked by a permission the manifest declares;
 //  - the nd_* exports are exactly the names in src/Exports/ExportNames.cs, and _initialize is exported (reactor).
-// Usage: node check.mjs <plugin.wasm> <manifest.json> <ExportNames.cs>
+//  - the extism:host/user imports are exactly src/Exports/Host/HostFunctionNames.cs (a missing one answers an error).
+// Usage: node check.mjs <plugin.wasm> <manifest.json> <ExportNames.cs> <HostFunctionNames.cs>
 import { readFileSync } from "node:fs";
 
-const [wasmPath, manifestPath, exportNamesPath] = process.argv.slice(2);
+const [wasmPath, manifestPath, exportNamesPath, hostFunctionsPath] = process.argv.slice(2);
 const module = new WebAssembly.Module(readFileSync(wasmPath));
 const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
 const declared = new Set(Object.keys(manifest.permissions ?? {}));
@@ -32,6 +33,13 @@ for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
   else if (permission !== null && !declared.has(permission))
     problems.push(`extism:host/user.${name} needs permission "${permission}", which manifest.json does not declare`);
 }
+
+const imported = new Set(WebAssembly.Module.imports(module).filter((i) => i.module === "extism:host/user").map((i) => i.name));
+const named = new Set([...readFileSync(hostFunctionsPath, "utf8").matchAll(/= "([a-z]+_[a-z_]+)"/g)].map((m) => m[1]));
+for (const name of named)
+  if (!imported.has(name)) problems.push(`HostFunctionNames.cs lists ${name}, which plugin.wasm does not import (add it to src/Exports/Wasm/ExtismImports.cs)`);
+for (const name of imported)
+  if (!named.has(name)) problems.push(`plugin.wasm imports ${name}, which HostFunctionNames.cs does not list`);
 
 const exported = WebAssembly.Module.exports(module).map((e) => e.name);
 const implemented = [...readFileSync(exportNamesPath, "utf8").matchAll(/"(nd_[a-z_]+)"/g)].map((m) => m[1]);

@@ -9,7 +9,7 @@ root="$(cd "$here/../.." && pwd)"
 wasm="$1"; manifest="$2"; native="${3:-}"
 
 wasm-validate "$wasm" || { echo "check: wasm-validate (wasm 2.0 defaults) rejects $wasm" >&2; exit 1; }
-node "$here/check.mjs" "$wasm" "$manifest" "$root/src/Exports/ExportNames.cs"
+node "$here/check.mjs" "$wasm" "$manifest" "$root/src/Exports/ExportNames.cs" "$root/src/Exports/Host/HostFunctionNames.cs"
 
 if [ -n "$native" ]; then
 	tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT

@@ -54,4 +54,17 @@ public sealed class ArtifactTests(CompiledPlugin plugin) : IClassFixture<Compile
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(result.Output);
     }
+
+    [WasmFact]
+    public void A_trap_fails_only_its_own_call()
+    {
+        // A host function that blows up traps the instance (Wasmtime turns the host exception into a trap).
+        var failing = new InMemoryHost(Config) { Answer = (_, _) => throw new InvalidOperationException("host down") };
+        var trapped = Call("nd_on_init", "{}", failing);
+        Assert.StartsWith("trap", trapped.Error);
+
+        var next = Call("nd_scrobbler_is_authorized", """{"username":"alice"}""");
+        Assert.True(next.Succeeded, next.Error);
+        Assert.Equal("true", Encoding.UTF8.GetString(next.Output));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Navidrome.DiscordPresence.Exports.Host;
 
 namespace Navidrome.DiscordPresence.Exports.Wasm;
 
@@ -32,41 +33,41 @@ internal static class ExtismImports
     [DllImport(Kernel, EntryPoint = "log_error")] public static extern void LogError(long offset);
 
     // Navidrome's host functions (navidrome-plugin-abi.md §3): JSON request block in, JSON response block out.
-    // Each one needs its permission in manifest.json; .ci/check-wasm.sh compares the two.
-    [DllImport(User, EntryPoint = "cache_getstring")] public static extern long CacheGetString(long request);
-    [DllImport(User, EntryPoint = "cache_setstring")] public static extern long CacheSetString(long request);
-    [DllImport(User, EntryPoint = "cache_remove")] public static extern long CacheRemove(long request);
-    [DllImport(User, EntryPoint = "kvstore_get")] public static extern long KvStoreGet(long request);
-    [DllImport(User, EntryPoint = "kvstore_set")] public static extern long KvStoreSet(long request);
-    [DllImport(User, EntryPoint = "kvstore_delete")] public static extern long KvStoreDelete(long request);
-    [DllImport(User, EntryPoint = "scheduler_scheduleonetime")] public static extern long SchedulerScheduleOneTime(long request);
-    [DllImport(User, EntryPoint = "scheduler_schedulerecurring")] public static extern long SchedulerScheduleRecurring(long request);
-    [DllImport(User, EntryPoint = "scheduler_cancelschedule")] public static extern long SchedulerCancelSchedule(long request);
-    [DllImport(User, EntryPoint = "websocket_connect")] public static extern long WebSocketConnect(long request);
-    [DllImport(User, EntryPoint = "websocket_sendtext")] public static extern long WebSocketSendText(long request);
-    [DllImport(User, EntryPoint = "websocket_closeconnection")] public static extern long WebSocketCloseConnection(long request);
-    [DllImport(User, EntryPoint = "artwork_gettrackurl")] public static extern long ArtworkGetTrackUrl(long request);
-    [DllImport(User, EntryPoint = "subsonicapi_callraw")] public static extern long SubsonicApiCallRaw(long request);
-    [DllImport(User, EntryPoint = "http_send")] public static extern long HttpSend(long request);
+    // Exactly HostFunctionNames.All; build/wasm/check.sh compares the module's imports with that list and manifest.json.
+    [DllImport(User, EntryPoint = HostFunctionNames.CacheGetString)] public static extern long CacheGetString(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.CacheSetString)] public static extern long CacheSetString(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.CacheRemove)] public static extern long CacheRemove(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.KvGet)] public static extern long KvStoreGet(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.KvSet)] public static extern long KvStoreSet(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.KvDelete)] public static extern long KvStoreDelete(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.ScheduleOnce)] public static extern long SchedulerScheduleOneTime(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.ScheduleRecurring)] public static extern long SchedulerScheduleRecurring(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.CancelSchedule)] public static extern long SchedulerCancelSchedule(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.WebSocketConnect)] public static extern long WebSocketConnect(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.WebSocketSendText)] public static extern long WebSocketSendText(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.WebSocketClose)] public static extern long WebSocketCloseConnection(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.ArtworkTrackUrl)] public static extern long ArtworkGetTrackUrl(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.SubsonicCallRaw)] public static extern long SubsonicApiCallRaw(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.HttpSend)] public static extern long HttpSend(long request);
 
     /// <summary>The host function of that name, or null when the module does not import it.</summary>
     public static Func<long, long>? UserFunction(string name) => name switch
     {
-        "cache_getstring" => CacheGetString,
-        "cache_setstring" => CacheSetString,
-        "cache_remove" => CacheRemove,
-        "kvstore_get" => KvStoreGet,
-        "kvstore_set" => KvStoreSet,
-        "kvstore_delete" => KvStoreDelete,
-        "scheduler_scheduleonetime" => SchedulerScheduleOneTime,
-        "scheduler_schedulerecurring" => SchedulerScheduleRecurring,
-        "scheduler_cancelschedule" => SchedulerCancelSchedule,
-        "websocket_connect" => WebSocketConnect,
-        "websocket_sendtext" => WebSocketSendText,
-        "websocket_closeconnection" => WebSocketCloseConnection,
-        "artwork_gettrackurl" => ArtworkGetTrackUrl,
-        "subsonicapi_callraw" => SubsonicApiCallRaw,
-        "http_send" => HttpSend,
+        HostFunctionNames.CacheGetString => CacheGetString,
+        HostFunctionNames.CacheSetString => CacheSetString,
+        HostFunctionNames.CacheRemove => CacheRemove,
+        HostFunctionNames.KvGet => KvStoreGet,
+        HostFunctionNames.KvSet => KvStoreSet,
+        HostFunctionNames.KvDelete => KvStoreDelete,
+        HostFunctionNames.ScheduleOnce => SchedulerScheduleOneTime,
+        HostFunctionNames.ScheduleRecurring => SchedulerScheduleRecurring,
+        HostFunctionNames.CancelSchedule => SchedulerCancelSchedule,
+        HostFunctionNames.WebSocketConnect => WebSocketConnect,
+        HostFunctionNames.WebSocketSendText => WebSocketSendText,
+        HostFunctionNames.WebSocketClose => WebSocketCloseConnection,
+        HostFunctionNames.ArtworkTrackUrl => ArtworkGetTrackUrl,
+        HostFunctionNames.SubsonicCallRaw => SubsonicApiCallRaw,
+        HostFunctionNames.HttpSend => HttpSend,
         _ => null,
     };
 }
