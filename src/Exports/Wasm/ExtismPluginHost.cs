@@ -59,7 +59,10 @@ internal sealed class ExtismPluginHost : IPluginHost
 
     public long NowUnixMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    public double NextRandom() => Random.Shared.NextDouble();
+    // Fresh entropy (WASI random_get) on every call: Random.Shared would be seeded once, and a build-time snapshot
+    // would then freeze that seed into every instance, giving every call the same "random" jitter.
+    public double NextRandom() =>
+        (BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Copies bytes into a new kernel block and returns its offset.</summary>
     private static long Store(ReadOnlySpan<byte> bytes)
