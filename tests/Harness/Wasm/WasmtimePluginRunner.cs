@@ -1,7 +1,7 @@
 using Navidrome.DiscordPresence.Harness;
 using Wasmtime;
 
-namespace Navidrome.DiscordPresence.Wasm.Tests;
+namespace Navidrome.DiscordPresence.Harness.Wasm;
 
 /// <summary>
 /// Runs plugin.wasm as Navidrome does: compiled once, a fresh instance (and Extism kernel) per call, _initialize

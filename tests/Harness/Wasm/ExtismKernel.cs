@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Harness;
 using Wasmtime;
 
-namespace Navidrome.DiscordPresence.Wasm.Tests;
+namespace Navidrome.DiscordPresence.Harness.Wasm;
 
 /// <summary>
 /// A minimal Extism kernel for one call: input, output and error, memory blocks addressed by offset (kept on the host
