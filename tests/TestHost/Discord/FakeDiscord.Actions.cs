@@ -1,0 +1,75 @@
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+
+namespace Navidrome.DiscordPresence.TestHost.Discord;
+
+/// <summary>What a scenario can make Discord do to a user's current connection.</summary>
+public sealed partial class FakeDiscord
+{
+    private GatewayConnection Target(string user) =>
+        Current(user) ?? throw new InvalidOperationException($"Discord has no open connection identified for '{user}'");
+
+    /// <summary>op 7: reconnect and resume.</summary>
+    public void Reconnect(string user) =>
+        SendAsync(Target(user), new JsonObject { ["op"] = 7, ["d"] = null }, "op 7 RECONNECT").GetAwaiter().GetResult();
+
+    /// <summary>op 9 with the resumable flag.</summary>
+    public void InvalidSession(string user, bool resumable)
+    {
+        var target = Target(user);
+        if (!resumable && target.Session is { } session) session.Valid = false;
+        SendAsync(target, new JsonObject { ["op"] = 9, ["d"] = resumable }, $"op 9 INVALID_SESSION ({(resumable ? "resumable" : "not resumable")})").GetAwaiter().GetResult();
+    }
+
+    /// <summary>op 1 from the server: a heartbeat request.</summary>
+    public void RequestHeartbeat(string user) =>
+        SendAsync(Target(user), new JsonObject { ["op"] = 1, ["d"] = null }, "op 1 HEARTBEAT request").GetAwaiter().GetResult();
+
+    /// <summary>Dispatches the plugin does not care about (other users' presences, messages), each with a sequence number.</summary>
+    public void Noise(string user, int count)
+    {
+        var target = Target(user);
+        for (var i = 0; i < count; i++)
+        {
+            var type = i % 2 == 0 ? "PRESENCE_UPDATE" : "MESSAGE_CREATE";
+            Dispatch(target, type, new JsonObject { ["id"] = $"noise-{i}", ["content"] = new string('x', 200) }).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Closes the user's connection with a code (4000–4999, 1000–1003, 1007–1014).</summary>
+    public void Close(string user, int code, string reason) => CloseAsync(Target(user), code, reason).GetAwaiter().GetResult();
+
+    /// <summary>Drops the TCP connection without a close frame (the plugin sees 1006).</summary>
+    public void Drop(string user)
+    {
+        var target = Target(user);
+        target.ClosingByDiscord = true;
+        lock (_connections) target.End ??= new ConnectionEnd(_clock.ElapsedMs, "discord dropped TCP", null, "");
+        _transcript.Add("discord", $"{target.Label} TCP connection dropped");
+        target.Link.SentToClient(); // the plugin's read failure is the message
+        target.Tcp.Client.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+        target.Tcp.Close();
+    }
+
+    private async Task CloseAsync(GatewayConnection connection, int code, string reason)
+    {
+        if (code is 1000 or 1001 or 4003 or 4004 or 4007 or 4009 or >= 4010 and <= 4014 && connection.Session is { } session) session.Valid = false;
+        connection.ClosingByDiscord = true;
+        lock (_connections) connection.End ??= new ConnectionEnd(_clock.ElapsedMs, "discord", code, reason);
+        _transcript.Add("discord", $"{connection.Label} ⇒ close {code} \"{reason}\"");
+        connection.Link.SentToClient();
+        await connection.SendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            connection.Link.ClientHandled();
+        }
+        finally
+        {
+            connection.SendLock.Release();
+        }
+    }
+}

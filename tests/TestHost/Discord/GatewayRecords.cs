@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace Navidrome.DiscordPresence.TestHost.Discord;
+
+/// <summary>One frame the plugin sent to the fake gateway.</summary>
+public sealed record ReceivedFrame(long AtElapsedMs, int ConnectionNumber, string? User, int Op, JsonNode? Data, string Json);
+
+/// <summary>How a gateway connection ended: closed by the plugin or by Discord (with a code), or dropped.</summary>
+public sealed record ConnectionEnd(long AtElapsedMs, string By, int? Code, string Reason);
+
+/// <summary>A presence Discord received (op 3, or the presence inside an identify).</summary>
+public sealed record PresenceRecord(long AtElapsedMs, string User, int ConnectionNumber, JsonNode? Data)
+{
+    /// <summary>The activities sent (an empty list clears the presence).</summary>
+    public IReadOnlyList<JsonObject> Activities =>
+        Data?["activities"] is JsonArray list ? [.. list.OfType<JsonObject>()] : [];
+
+    public bool IsClear => Activities.Count == 0;
+
+    /// <summary>Every text of every activity (name, details, state, asset texts), for loose "shows" checks.</summary>
+    public string Text => string.Join(" | ", Activities.SelectMany(a => Texts(a)));
+
+    private static IEnumerable<string> Texts(JsonNode node) => node switch
+    {
+        JsonObject o => o.Where(p => p.Key != "application_id").SelectMany(p => p.Value is null ? [] : Texts(p.Value)),
+        JsonArray a => a.SelectMany(i => i is null ? [] : Texts(i)),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => [v.GetValue<string>()],
+        _ => [],
+    };
+
+    public override string ToString() => IsClear ? "(clear)" : Text;
+}
+
+/// <summary>A request one of the fake web services received, and the status it answered.</summary>
+public sealed record HttpRecord(long AtElapsedMs, string Host, string Method, string Path, int Status, bool HadAuthorization, string Body);
+
+/// <summary>A Discord gateway session (what a resume needs).</summary>
+public sealed class DiscordSession(string id, string user, string token)
+{
+    public string Id { get; } = id;
+    public string User { get; } = user;
+    public string Token { get; } = token;
+    public int Sequence { get; set; }
+    public bool Valid { get; set; } = true;
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace Navidrome.DiscordPresence.TestHost;
+
+/// <summary>
+/// What Navidrome's scrobbler workers do when a client reports playback (navidrome-plugin-abi.md §2.3):
+/// 0.62+ calls is_authorized then playback_report for every report, and also is_authorized then now_playing for
+/// starting/playing; 0.60/0.61 knows only NowPlaying (position in seconds). Users the admin did not grant never
+/// reach the plugin.
+/// </summary>
+public sealed class NavidromeScrobbler(NavidromeTestHost host)
+{
+    /// <summary>A client's report: state is starting, playing, paused, stopped or expired.</summary>
+    public void Report(string user, TrackInfo track, string state, long positionMs, double rate = 1, string playerId = "player-1", string playerName = "Web")
+    {
+        if (!Granted(user)) return;
+        host.Transcript.Add("navidrome", $"{user} {state} \"{track.Title}\" at {VirtualClock.Format(positionMs)} on {playerName} ({playerId})");
+        if (host.Options.Version == NavidromeVersion.V062)
+        {
+            if (Authorized(user))
+                host.CallPlugin("nd_scrobbler_playback_report", new JsonObject
+                {
+                    ["username"] = user,
+                    ["track"] = track.ToJson(),
+                    ["state"] = state,
+                    ["positionMs"] = positionMs,
+                    ["playbackRate"] = rate,
+                    ["playerId"] = playerId,
+                    ["playerName"] = playerName,
+                    ["timestamp"] = host.Clock.NowMs / 1000,
+                });
+            if (state is "starting" or "playing") NowPlaying(user, track, positionMs / 1000, quiet: true);
+        }
+        else if (state is "starting" or "playing")
+        {
+            NowPlaying(user, track, positionMs / 1000, quiet: true);
+        }
+    }
+
+    /// <summary>A NowPlaying call on its own (a legacy scrobble?submission=false).</summary>
+    public void NowPlaying(string user, TrackInfo track, long positionSeconds, bool quiet = false)
+    {
+        if (!Granted(user)) return;
+        if (!quiet) host.Transcript.Add("navidrome", $"{user} now playing \"{track.Title}\" at {positionSeconds} s");
+        if (Authorized(user))
+            host.CallPlugin("nd_scrobbler_now_playing", new JsonObject { ["username"] = user, ["track"] = track.ToJson(), ["position"] = positionSeconds });
+    }
+
+    private bool Granted(string user) => host.Options.Users.Any(u => u.UserName == user);
+
+    private bool Authorized(string user)
+    {
+        var result = host.CallPlugin("nd_scrobbler_is_authorized", new JsonObject { ["username"] = user });
+        return result.Succeeded && System.Text.Encoding.UTF8.GetString(result.Output).Trim() == "true";
+    }
+}

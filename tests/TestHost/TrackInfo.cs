@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace Navidrome.DiscordPresence.TestHost;
+
+/// <summary>A track as Navidrome's scrobbler adapter describes it to plugins (navidrome-plugin-abi.md §2.2).</summary>
+public sealed record TrackInfo(
+    string Id, string Title, string Album, string Artist, double DurationSeconds,
+    string AlbumArtist = "", string MbzRecordingId = "", string MbzAlbumId = "", string MbzReleaseGroupId = "")
+{
+    /// <summary>The TrackInfo JSON: display strings, artist arrays (never null), float seconds; MBIDs omitted when empty.</summary>
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["id"] = Id,
+            ["title"] = Title,
+            ["album"] = Album,
+            ["artist"] = Artist,
+            ["albumArtist"] = AlbumArtist.Length > 0 ? AlbumArtist : Artist,
+            ["artists"] = new JsonArray(Artist.Split(" • ").Select(name => (JsonNode)new JsonObject { ["name"] = name }).ToArray()),
+            ["albumArtists"] = new JsonArray(new JsonObject { ["name"] = AlbumArtist.Length > 0 ? AlbumArtist : Artist }),
+            ["duration"] = DurationSeconds,
+            ["trackNumber"] = 1,
+            ["discNumber"] = 1,
+        };
+        if (MbzRecordingId.Length > 0) json["mbzRecordingId"] = MbzRecordingId;
+        if (MbzAlbumId.Length > 0) json["mbzAlbumId"] = MbzAlbumId;
+        if (MbzReleaseGroupId.Length > 0) json["mbzReleaseGroupId"] = MbzReleaseGroupId;
+        return json;
+    }
+}
