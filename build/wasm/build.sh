@@ -107,6 +107,9 @@ else
 	cp "$out/plugin.linked.wasm" "$out/plugin.wasm"
 fi
 
+# Post-link steps (e.g. a pre-initialised snapshot, issue 7) go here: read and rewrite "$out/plugin.wasm".
+# The checks below then run on the final module.
+
 # ---- 5. check and package ------------------------------------------------------------------------------------------
 step "check"
 manifest="$root/manifest.json"

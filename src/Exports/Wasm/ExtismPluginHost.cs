@@ -23,7 +23,8 @@ internal sealed class ExtismPluginHost : IPluginHost
     // The host reads the output and error blocks after the export returns, so neither is freed here.
     public void WriteOutput(ReadOnlySpan<byte> utf8) => OutputSet(Store(utf8), utf8.Length);
 
-    public void SetError(string message) => ErrorSet(Store(Encoding.UTF8.GetBytes(message)));
+    // The kernel gives no block for zero bytes, and error_set(0) clears the error: never send an empty message.
+    public void SetError(string message) => ErrorSet(Store(Encoding.UTF8.GetBytes(message.Length > 0 ? message : "failed")));
 
     public string? GetConfig(string key)
     {
