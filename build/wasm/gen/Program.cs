@@ -44,7 +44,7 @@ foreach (var reader in readers)
         var import = method.GetImport();
         var module = reader.GetString(reader.GetModuleReference(import.Module).Name);
         var entry = import.Name.IsNil ? reader.GetString(method.Name) : reader.GetString(import.Name);
-        var known = module.StartsWith("extism:host/", StringComparison.Ordinal) || (module == "libSystem.Native" && nativeSymbols.Contains(entry));
+        var known = Emit.IsWasmImport(module) || (module == "libSystem.Native" && nativeSymbols.Contains(entry));
         if (!known) { skipped.Add($"not linked: {module}!{entry} ({name})"); continue; }
         var table = pinvokes.TryGetValue(module, out var t) ? t : pinvokes[module] = new(StringComparer.Ordinal);
         if (table.TryGetValue(entry, out var existing) && existing != cookie)

@@ -60,7 +60,13 @@ internal sealed class ExtismPluginHost : IPluginHost
 
     public long NowUnixMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    public double NextRandom() => Random.Shared.NextDouble();
+    /// <summary>53 random bits from one WASI random_get, as a double in [0, 1).</summary>
+    public double NextRandom()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        if (RandomGet(ref bytes[0], bytes.Length) != 0) throw new InvalidOperationException("WASI random_get failed");
+        return (BitConverter.ToUInt64(bytes) >> 11) * (1.0 / (1UL << 53));
+    }
 
     /// <summary>Copies bytes into a new kernel block and returns its offset.</summary>
     private static long Store(ReadOnlySpan<byte> bytes)
