@@ -41,7 +41,7 @@ if ! have_tools; then
 	done
 	echo "installing: ${missing[*]}"
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get update -q >/dev/null || fail "apt-get update failed"
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null ||
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" >/dev/null ||
 		fail "apt-get install ${missing[*]} failed"
 	have_tools || fail "tools still missing after apt-get install (need clang-19, wasm-ld-19, llvm-nm-19, wabt, zip, node, npm, wasi-libc, libclang-rt-19-dev-wasm32)"
 fi

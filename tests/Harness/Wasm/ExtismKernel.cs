@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Harness;
 using Wasmtime;
 
-namespace Navidrome.DiscordPresence.Wasm.Tests;
+namespace Navidrome.DiscordPresence.Harness.Wasm;
 
 /// <summary>
 /// A minimal Extism kernel for one call: input, output and error, memory blocks addressed by offset (kept on the host
@@ -24,15 +24,15 @@ internal sealed class ExtismKernel(byte[] input, IHostServices host)
         linker.DefineFunction(env, "input_length", () => (long)input.Length);
         linker.DefineFunction(env, "input_load_u8", (long offset) => (int)input[offset]);
         linker.DefineFunction(env, "input_load_u64", (long offset) => BitConverter.ToInt64(input, (int)offset));
-        linker.DefineFunction(env, "alloc", (long length) => Alloc(new byte[length]));
+        linker.DefineFunction(env, "alloc", (long length) => length == 0 ? 0L : Alloc(new byte[length])); // as the real kernel
         linker.DefineFunction(env, "free", (long offset) => { blocks.Remove(offset); });
-        linker.DefineFunction(env, "length", (long offset) => Find(offset) is { } b ? (long)b.Bytes.Length - b.At : 0L);
+        linker.DefineFunction(env, "length", (long offset) => blocks.TryGetValue(offset, out var b) ? (long)b.Length : 0L);
         linker.DefineFunction(env, "load_u8", (long offset) => (int)At(offset, 1)[0]);
         linker.DefineFunction(env, "load_u64", (long offset) => BitConverter.ToInt64(At(offset, 8)));
         linker.DefineFunction(env, "store_u8", (long offset, int value) => { At(offset, 1)[0] = (byte)value; });
         linker.DefineFunction(env, "store_u64", (long offset, long value) => { BitConverter.TryWriteBytes(At(offset, 8), value); });
-        linker.DefineFunction(env, "output_set", (long offset, long length) => { Output = At(offset, (int)length).ToArray(); });
-        linker.DefineFunction(env, "error_set", (long offset) => { Error = Text(offset); });
+        linker.DefineFunction(env, "output_set", (long offset, long length) => { Output = length == 0 ? [] : At(offset, (int)length).ToArray(); });
+        linker.DefineFunction(env, "error_set", (long offset) => { Error = offset == 0 ? null : Text(offset); }); // 0 clears, as in the kernel
         linker.DefineFunction(env, "config_get", (long offset) => host.GetConfig(Text(offset)) is { } value ? Alloc(Encoding.UTF8.GetBytes(value)) : 0L);
         linker.DefineFunction(env, "log_debug", (long offset) => host.Log(LogLevel.Debug, Text(offset)));
         linker.DefineFunction(env, "log_info", (long offset) => host.Log(LogLevel.Info, Text(offset)));
@@ -42,12 +42,14 @@ internal sealed class ExtismKernel(byte[] input, IHostServices host)
         foreach (var import in module.Imports.Where(i => i.ModuleName == "extism:host/user"))
         {
             var name = import.Name;
-            linker.DefineFunction("extism:host/user", name, (long offset) => Alloc(host.CallHost(name, At(offset, (int)(blocks[offset].Length)).ToArray())));
+            linker.DefineFunction("extism:host/user", name, (long offset) => Alloc(host.CallHost(name, Bytes(offset))));
         }
     }
 
     private long Alloc(byte[] bytes)
     {
+        if (bytes.Length == 0) return 0; // the real kernel hands out no block for zero bytes
+
         var offset = next;
         next += Math.Max(1, bytes.Length);
         blocks[offset] = bytes;
@@ -64,5 +66,8 @@ internal sealed class ExtismKernel(byte[] input, IHostServices host)
     private Span<byte> At(long offset, int length) =>
         Find(offset) is { } b ? b.Bytes.AsSpan(b.At, length) : throw new InvalidOperationException($"no kernel block at {offset}");
 
-    private string Text(long offset) => Encoding.UTF8.GetString(At(offset, blocks[offset].Length));
+    /// <summary>A whole block's bytes; offset 0 (what alloc gives for zero bytes) is empty.</summary>
+    private byte[] Bytes(long offset) => offset == 0 ? [] : blocks.TryGetValue(offset, out var bytes) ? bytes.ToArray() : throw new InvalidOperationException($"no kernel block starts at {offset}");
+
+    private string Text(long offset) => Encoding.UTF8.GetString(Bytes(offset));
 }
