@@ -16,7 +16,10 @@ internal static class PluginSnapshot
     public static byte[] Take(byte[] plugin)
     {
         var answers = WarmUpCalls.StatefulAnswers();
-        var kernel = new WarmUpKernel(WarmUpCalls.Config, (f, r) => { if (Environment.GetEnvironmentVariable("SNAPSHOT_TRACE") == "1") Console.Error.WriteLine($"  {f} {r}"); return answers(f, r); });
+        var kernel = new ExtismKernel(
+            key => WarmUpCalls.Config.GetValueOrDefault(key),
+            (function, request) => Encoding.UTF8.GetBytes(answers(function, Encoding.UTF8.GetString(request))),
+            (_, _) => { });
         var snapshot = Snapshotter.Take(
             plugin,
             (linker, store, module) =>
@@ -28,16 +31,15 @@ internal static class PluginSnapshot
             instance =>
             {
                 instance.GetAction("_initialize")?.Invoke();
-                foreach (var (export, input) in WarmUpCalls.All.Take(int.Parse(Environment.GetEnvironmentVariable("SNAPSHOT_CALLS") ?? "99")))
+                foreach (var (export, input) in WarmUpCalls.All)
                 {
-                    kernel.Begin(input);
-                    if (Environment.GetEnvironmentVariable("SNAPSHOT_TRACE") == "1") Console.Error.WriteLine($"{export}");
+                    kernel.Begin(Encoding.UTF8.GetBytes(input));
                     var code = instance.GetFunction<int>(export)?.Invoke()
                         ?? throw new InvalidOperationException($"the module does not export {export}");
                     if (code != 0 || kernel.Error is not null)
                         Console.Error.WriteLine($"snapshot: warm-up call {export} returned {code}: {kernel.Error}");
                 }
-                kernel.Begin("{}");
+                kernel.Begin("{}"u8.ToArray());
                 if (instance.GetFunction<int>(CollectExport) is { } collect) collect();
                 else Console.Error.WriteLine($"snapshot: the module does not export {CollectExport}; warm-up garbage stays in memory");
             },

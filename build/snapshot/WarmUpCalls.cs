@@ -74,7 +74,7 @@ internal static class WarmUpCalls
                     stored.Remove(function[..2] + Key());
                     return "{}";
                 case "http_send" when request.Contains("/gateway", StringComparison.Ordinal):
-                    return """{"statusCode":200,"body":"eyJ1cmwiOiJ3c3M6Ly9nYXRld2F5LmRpc2NvcmQuZ2cifQ=="}""";
+                    return """{"result":{"statusCode":200,"body":"eyJ1cmwiOiJ3c3M6Ly9nYXRld2F5LmRpc2NvcmQuZ2cifQ=="}}"""; // {"url":"wss://gateway.discord.gg"}
                 case "scheduler_scheduleonetime":
                 case "scheduler_schedulerecurring":
                     return $$"""{"newScheduleId":"{{root.GetProperty("scheduleId").GetString()}}"}""";

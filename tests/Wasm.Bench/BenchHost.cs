@@ -15,8 +15,8 @@ internal sealed class BenchHost(long nowMs) : IHostServices
 
     public byte[] CallHost(string function, byte[] requestJson) => Encoding.UTF8.GetBytes(function switch
     {
-        "http_send" => """{"result":{"statusCode":200,"headers":{},"body":"{\"url\":\"wss://gateway.discord.gg\"}"}}""",
-        "websocket_connect" => """{"newConnectionId":"alice"}""",
+        "http_send" => """{"result":{"statusCode":200,"headers":{},"body":"eyJ1cmwiOiJ3c3M6Ly9nYXRld2F5LmRpc2NvcmQuZ2cifQ=="}}""", // {"url":"wss://gateway.discord.gg"}
+        "websocket_connect" => """{"newConnectionId":"drp:1:alice"}""",
         "cache_getstring" or "kvstore_get" => """{"exists":false}""",
         _ => "{}",
     });

@@ -5,19 +5,17 @@ using Navidrome.DiscordPresence.Wasm.Bench;
 using Wasmtime;
 
 // Measures what Navidrome pays per call: a fresh instance, _initialize, the runtime's start and the export, for three
-// typical calls, next to the same cycle for a trivial one-export module in the same process (the floor).
+// typical calls, next to the same cycle for a trivial one-export module in the same process (the floor). By default
+// it compares the module without the build-time snapshot (plugin.cold.wasm) with the shipped one (plugin.wasm).
 // Prints a Markdown table. Wall-clock figures: rerun on an idle machine and compare medians.
 var root = FindRoot();
-var wasm = args.Length > 0 ? args[0] : Path.Combine(root, "build", "wasm", "out", "plugin.wasm");
-if (!File.Exists(wasm))
+var modules = args.Length > 0 ? args : new[] { "plugin.cold.wasm", "plugin.wasm" }.Select(name => Path.Combine(root, "build", "wasm", "out", name)).ToArray();
+if (modules.FirstOrDefault(path => !File.Exists(path)) is { } missing)
 {
-    Console.Error.WriteLine($"no plugin.wasm at {wasm}: run ./build.sh first");
+    Console.Error.WriteLine($"no module at {missing}: run ./build.sh first");
     return 1;
 }
 const int Runs = 15;
-var clock = Stopwatch.StartNew();
-using var runner = new WasmtimePluginRunner(wasm);
-var compileMs = clock.Elapsed.TotalMilliseconds;
 
 var nowMs = 1_764_000_000_000;
 const string Track = """{"id":"t1","title":"Song","album":"Album","artist":"Artist","albumArtist":"Artist","artists":[{"name":"Artist"}],"albumArtists":[{"name":"Artist"}],"duration":200,"trackNumber":1,"discNumber":1}""";
@@ -25,7 +23,7 @@ var calls = new (string Name, string Export, string Input)[]
 {
     ("nd_scrobbler_is_authorized", "nd_scrobbler_is_authorized", """{"username":"alice"}"""),
     ("playback report (playing)", "nd_scrobbler_playback_report", $$"""{"username":"alice","track":{{Track}},"state":"playing","positionMs":1000,"playbackRate":1,"playerId":"p1","playerName":"Web","timestamp":{{nowMs / 1000}}}"""),
-    ("heartbeat-ACK text frame", "nd_websocket_on_text_message", """{"connectionId":"alice","message":"{\"op\":11,\"d\":null,\"s\":null,\"t\":null}"}"""),
+    ("heartbeat-ACK text frame", "nd_websocket_on_text_message", """{"connectionId":"drp:1:alice","message":"{\"op\":11,\"d\":null,\"s\":null,\"t\":null}"}"""),
 };
 
 using var engine = new Engine();
@@ -40,17 +38,24 @@ var floor = Median(Runs * 10, () =>
     instance.GetFunction<int>("f")!();
 });
 
-Console.WriteLine($"plugin.wasm: {new FileInfo(wasm).Length:N0} bytes; Wasmtime compile {compileMs:F0} ms; median of {Runs} calls after one warm-up");
+Console.WriteLine($"Wasmtime 50.0.1, a fresh instance per call, median of {Runs} calls after one warm-up; trivial module per call: {floor:F3} ms");
 Console.WriteLine();
-Console.WriteLine("| call | plugin.wasm per call (ms) | trivial module per call (ms) |");
-Console.WriteLine("|---|---|---|");
-foreach (var (name, export, input) in calls)
+Console.WriteLine("| module | size | Wasmtime compile | call | per call (ms) | × trivial module |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var wasm in modules)
 {
-    var bytes = Encoding.UTF8.GetBytes(input);
-    var failed = runner.Call(export, bytes, new BenchHost(nowMs)).Error;
-    if (failed is not null) Console.Error.WriteLine($"{name}: {failed}");
-    var median = Median(Runs, () => runner.Call(export, bytes, new BenchHost(nowMs)));
-    Console.WriteLine($"| {name} | {median:F1} | {floor:F3} |");
+    var clock = Stopwatch.StartNew();
+    using var runner = new WasmtimePluginRunner(wasm);
+    var compileMs = clock.Elapsed.TotalMilliseconds;
+    var size = $"{new FileInfo(wasm).Length / 1_000_000.0:F1} MB";
+    foreach (var (name, export, input) in calls)
+    {
+        var bytes = Encoding.UTF8.GetBytes(input);
+        var failed = runner.Call(export, bytes, new BenchHost(nowMs)).Error;
+        if (failed is not null) Console.Error.WriteLine($"{name}: {failed}");
+        var median = Median(Runs, () => runner.Call(export, bytes, new BenchHost(nowMs)));
+        Console.WriteLine($"| {Path.GetFileName(wasm)} | {size} | {compileMs / 1000:F1} s | {name} | {median:F2} | {median / floor:F0}× |");
+    }
 }
 return 0;
 

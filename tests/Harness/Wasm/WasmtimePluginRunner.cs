@@ -1,4 +1,5 @@
-using Navidrome.DiscordPresence.Harness;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Snapshot;
 using Wasmtime;
 
 namespace Navidrome.DiscordPresence.Harness.Wasm;
@@ -22,7 +23,8 @@ public sealed class WasmtimePluginRunner : IPluginRunner, IDisposable
         linker.DefineWasi();
         DefineClock(linker, host);
         DefineRandom(linker, host);
-        var kernel = new ExtismKernel(input, host);
+        var kernel = new ExtismKernel(host.GetConfig, host.CallHost, (level, message) => host.Log(LevelOf(level), message));
+        kernel.Begin(input);
         kernel.DefineIn(linker, module);
         try
         {
@@ -70,6 +72,14 @@ public sealed class WasmtimePluginRunner : IPluginRunner, IDisposable
             return 0;
         });
     }
+
+    private static LogLevel LevelOf(KernelLogLevel level) => level switch
+    {
+        KernelLogLevel.Debug => LogLevel.Debug,
+        KernelLogLevel.Info => LogLevel.Info,
+        KernelLogLevel.Warn => LogLevel.Warn,
+        _ => LogLevel.Error,
+    };
 
     public void Dispose()
     {
