@@ -36,21 +36,22 @@ internal static class PluginSnapshot
                     kernel.Begin(Encoding.UTF8.GetBytes(input));
                     var code = instance.GetFunction<int>(export)?.Invoke()
                         ?? throw new InvalidOperationException($"the module does not export {export}");
+                    // A failing call would leave its path cold and the warm-up quietly pointless.
                     if (code != 0 || kernel.Error is not null)
-                        Console.Error.WriteLine($"snapshot: warm-up call {export} returned {code}: {kernel.Error}");
+                        throw new InvalidOperationException($"warm-up call {export} returned {code}: {kernel.Error}");
                 }
                 kernel.Begin("{}"u8.ToArray());
-                if (instance.GetFunction<int>(CollectExport) is { } collect) collect();
-                else Console.Error.WriteLine($"snapshot: the module does not export {CollectExport}; warm-up garbage stays in memory");
+                var collect = instance.GetFunction<int>(CollectExport)
+                    ?? throw new InvalidOperationException($"the module does not export {CollectExport}, so warm-up data cannot be cleared");
+                collect();
             },
             dropExports: [CollectExport],
             emptyExports: ["_initialize"]); // hosts call a reactor's _initialize on every instance: it already ran
         var leaks = SentinelOffsets(snapshot);
-        if (leaks.Count > 0 && Environment.GetEnvironmentVariable("SNAPSHOT_ALLOW_LEAKS") == "1")
-            Console.Error.WriteLine($"snapshot: {leaks.Count} sentinel copies kept (SNAPSHOT_ALLOW_LEAKS=1), first at {leaks[0]}");
-        else if (leaks.Count > 0)
+        if (leaks.Count > 0)
             throw new InvalidOperationException(
-                $"the snapshot still holds warm-up data ({leaks.Count} copies of the sentinel, first at byte {leaks[0]}); refusing to write it");
+                $"the snapshot still holds warm-up data ({leaks.Count} copies of a sentinel, first at byte {leaks[0]}: " +
+                $"\"{Printable(snapshot, leaks[0])}\"); refusing to write it");
         return snapshot;
     }
 
@@ -58,7 +59,9 @@ internal static class PluginSnapshot
     public static List<int> SentinelOffsets(byte[] module)
     {
         var found = new List<int>();
-        foreach (var pattern in new[] { Encoding.UTF8.GetBytes(WarmUpCalls.Sentinel), Encoding.Unicode.GetBytes(WarmUpCalls.Sentinel) })
+        var patterns = new[] { WarmUpCalls.Sentinel, WarmUpCalls.User }
+            .SelectMany(text => new[] { Encoding.UTF8.GetBytes(text), Encoding.Unicode.GetBytes(text) });
+        foreach (var pattern in patterns)
             for (var at = module.AsSpan().IndexOf(pattern); at >= 0;)
             {
                 found.Add(at);
@@ -67,5 +70,13 @@ internal static class PluginSnapshot
             }
         found.Sort();
         return found;
+    }
+
+    /// <summary>The printable bytes around <paramref name="at"/>, to tell which data a leak is.</summary>
+    private static string Printable(byte[] module, int at)
+    {
+        var start = Math.Max(0, at - 48);
+        var end = Math.Min(module.Length, at + 80);
+        return new string([.. module[start..end].Select(b => b is >= 0x20 and < 0x7F ? (char)b : '.')]);
     }
 }
