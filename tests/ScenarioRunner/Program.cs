@@ -1,9 +1,20 @@
 using Navidrome.DiscordPresence.Harness;
 using Navidrome.DiscordPresence.TestHost.Scenarios;
 
-// Usage: scenarios.sh [--quiet] <file.scenario | folder>...
+// Usage: scenarios.sh [--quiet] <file.scenario | folder>...   or   scenarios.sh --scale N [--minutes M]
 // Prints each scenario's transcript (only failing ones with --quiet) and a verdict; exits 1 if any failed.
 var quiet = args.Contains("--quiet");
+var scaleAt = Array.IndexOf(args, "--scale");
+if (scaleAt >= 0)
+{
+    // Scale run: --scale N [--minutes M]; N users listen at once for M simulated minutes (default 60).
+    var users = scaleAt + 1 < args.Length && int.TryParse(args[scaleAt + 1], out var n) ? n : 10;
+    var minutesAt = Array.IndexOf(args, "--minutes");
+    var minutes = minutesAt >= 0 && minutesAt + 1 < args.Length && int.TryParse(args[minutesAt + 1], out var m) ? m : 60;
+    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(minutes), new ManagedPluginRunner());
+    Console.WriteLine(report);
+    return report.FailedCalls == 0 && report.Unsettled == 0 && report.PresenceBudgetBreaches == 0 ? 0 : 1;
+}
 var targets = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 if (targets.Count == 0) targets.Add(Path.Combine("tests", "scenarios"));
 
