@@ -17,7 +17,13 @@ public sealed partial class FakeDiscord
     public void InvalidSession(string user, bool resumable)
     {
         var target = Target(user);
-        if (!resumable && target.Session is { } session) session.Valid = false;
+        if (!resumable)
+        {
+            // The session is gone; the connection may identify again (UD: op 9 does not by itself need a new socket).
+            if (target.Session is { } session) session.Valid = false;
+            target.Session = null;
+            target.Identified = false;
+        }
         SendAsync(target, new JsonObject { ["op"] = 9, ["d"] = resumable }, $"op 9 INVALID_SESSION ({(resumable ? "resumable" : "not resumable")})").GetAwaiter().GetResult();
     }
 
