@@ -28,6 +28,7 @@ public sealed class WebSocketSemanticsTests
     [Theory]
     [InlineData(1000, "nd_websocket_on_close")]
     [InlineData(1001, "nd_websocket_on_close")]
+    [InlineData(1005, "nd_websocket_on_close")]
     [InlineData(4000, "nd_websocket_on_error")]
     [InlineData(4004, "nd_websocket_on_error")]
     public void A_close_from_discord_goes_to_on_close_or_on_error_by_code(int code, string export)
@@ -37,11 +38,14 @@ public sealed class WebSocketSemanticsTests
         Connect(world);
         world.Discord.Close("alice", code, "Because.");
         world.Host.Settle();
-        var input = Assert.Single(probe.InputsOf(export));
+        var inputs = probe.InputsOf(export);
+        Assert.True(inputs.Count == 1, world.Transcript + string.Join('\n', probe.Calls.Select(c => c.Export + " " + c.Input.ToJsonString())));
+        var input = inputs[0];
         if (export == "nd_websocket_on_close")
         {
-            Assert.Equal(code, input["code"]!.GetValue<int>());
-            Assert.Equal("Because.", input["reason"]!.GetValue<string>());
+            // .NET's client reports a close frame without a status as 1000 (Navidrome would say 1005): same callback.
+            Assert.Equal(code == 1005 ? 1000 : code, input["code"]!.GetValue<int>());
+            Assert.Equal(code == 1005 ? "" : "Because.", input["reason"]!.GetValue<string>());
         }
         else
         {

@@ -43,7 +43,12 @@ public sealed partial class FakeDiscord
     }
 
     /// <summary>Closes the user's connection with a code (4000–4999, 1000–1003, 1007–1014).</summary>
-    public void Close(string user, int code, string reason) => CloseAsync(Target(user), code, reason).GetAwaiter().GetResult();
+    public void Close(string user, int code, string reason)
+    {
+        // 1006 is never sent on the wire: it is what a client reports for a connection lost without a close frame.
+        if (code == 1006) Drop(user);
+        else CloseAsync(Target(user), code, reason).GetAwaiter().GetResult();
+    }
 
     /// <summary>Drops the TCP connection without a close frame (the plugin sees 1006).</summary>
     public void Drop(string user)
@@ -67,7 +72,10 @@ public sealed partial class FakeDiscord
         await connection.SendLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
+            // 1005 means "no status": a close frame with an empty body. .NET's WebSocket writes the 1005 code into
+            // the frame instead (which a peer must reject), so the frame is written by hand: FIN + close, length 0.
+            if (code == 1005) await connection.Tcp.GetStream().WriteAsync(new byte[] { 0x88, 0x00 }).ConfigureAwait(false);
+            else await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
