@@ -1,9 +1,10 @@
 using Navidrome.DiscordPresence.Harness;
 using Navidrome.DiscordPresence.TestHost.Scenarios;
 
-// Usage: scenarios.sh [--quiet] <file.scenario | folder>...   or   scenarios.sh --scale N [--minutes M]
+// Usage: scenarios.sh [--quiet] [--concurrent] <file.scenario | folder>...   or   scenarios.sh --scale N [--minutes M]
 // Prints each scenario's transcript (only failing ones with --quiet) and a verdict; exits 1 if any failed.
 var quiet = args.Contains("--quiet");
+var concurrent = args.Contains("--concurrent");
 var scaleAt = Array.IndexOf(args, "--scale");
 if (scaleAt >= 0)
 {
@@ -32,7 +33,7 @@ foreach (var file in files)
     ScenarioResult result;
     try
     {
-        result = ScenarioRunner.Run(ScenarioParser.ParseFile(file), new ManagedPluginRunner());
+        result = ScenarioRunner.Run(ScenarioParser.ParseFile(file), new ManagedPluginRunner(), concurrent);
     }
     catch (ScenarioFormatException e)
     {

@@ -36,6 +36,12 @@ public sealed record HostOptions
     /// <summary>A fixed value for every NextRandom, or null for a seeded sequence.</summary>
     public double? FixedRandom { get; init; }
 
+    /// <summary>
+    /// True: playback calls go through Navidrome's two independent workers and interleave with socket and timer
+    /// callbacks; false: they are made at once, one after the other (easier transcripts).
+    /// </summary>
+    public bool ConcurrentWorkers { get; init; }
+
     /// <summary>The seed of the random sequence (and of generated ids).</summary>
     public int Seed { get; init; } = 42;
 }

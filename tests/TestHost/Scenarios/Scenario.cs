@@ -15,7 +15,8 @@ public sealed record Scenario(
     IReadOnlyDictionary<string, TrackInfo> Tracks,
     IReadOnlyList<ScenarioStep> Setup,
     IReadOnlyList<ScenarioStep> Steps,
-    IReadOnlySet<string> Allowances);
+    IReadOnlySet<string> Allowances,
+    bool ConcurrentWorkers);
 
 /// <summary>A scenario file that cannot be read; the message names the file and line.</summary>
 public sealed class ScenarioFormatException(string message) : Exception(message);

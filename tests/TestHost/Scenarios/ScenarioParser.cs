@@ -27,6 +27,7 @@ public static class ScenarioParser
         var steps = new List<ScenarioStep>();
         var allowances = new HashSet<string>(StringComparer.Ordinal);
         var lastAt = 0L;
+        var concurrent = false;
 
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -63,6 +64,14 @@ public static class ScenarioParser
                             "0.60" or "0.61" => NavidromeVersion.V061,
                             "0.62" or "0.63" or "latest" => NavidromeVersion.V062,
                             _ => throw new FormatException($"unknown Navidrome version '{value}' (0.60, 0.61, 0.62, 0.63)"),
+                        };
+                        break;
+                    case "workers":
+                        concurrent = value switch
+                        {
+                            "concurrent" => true,
+                            "sequential" => false,
+                            _ => throw new FormatException("workers: concurrent | sequential"),
                         };
                         break;
                     case "random":
@@ -102,7 +111,7 @@ public static class ScenarioParser
 
         var configJson = config.ToJsonString();
         if (users.Count == 0) users.AddRange(TestWorld.TokensIn(configJson).Select(t => t.User).Distinct());
-        return new Scenario(name, path, version, random, configJson, users, publicUrl, tracks, setup, steps, allowances);
+        return new Scenario(name, path, version, random, configJson, users, publicUrl, tracks, setup, steps, allowances, concurrent);
     }
 
     /// <summary>A config value: JSON when it parses as JSON, otherwise the text as a string.</summary>
