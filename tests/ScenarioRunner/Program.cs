@@ -12,7 +12,7 @@ if (scaleAt >= 0)
     var users = scaleAt + 1 < args.Length && int.TryParse(args[scaleAt + 1], out var n) ? n : 10;
     var minutesAt = Array.IndexOf(args, "--minutes");
     var minutes = minutesAt >= 0 && minutesAt + 1 < args.Length && int.TryParse(args[minutesAt + 1], out var m) ? m : 60;
-    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(minutes), new ManagedPluginRunner());
+    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(minutes), new ManagedPluginRunner(), args.Contains("--concurrent"));
     Console.WriteLine(report);
     return report.FailedCalls == 0 && report.Unsettled == 0 && report.PresenceBudgetBreaches == 0 ? 0 : 1;
 }

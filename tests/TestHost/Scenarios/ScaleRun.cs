@@ -38,7 +38,7 @@ public sealed record ScaleReport(
 /// </summary>
 public static class ScaleRun
 {
-    public static ScaleReport Run(int users, TimeSpan duration, IPluginRunner runner, int seed = 1)
+    public static ScaleReport Run(int users, TimeSpan duration, IPluginRunner runner, bool concurrentWorkers = false, int seed = 1)
     {
         var names = Enumerable.Range(1, users).Select(i => $"user{i:000}").ToList();
         var config = new JsonObject
@@ -46,7 +46,7 @@ public static class ScaleRun
             ["clientid"] = "123456789012345678",
             ["users"] = new JsonArray([.. names.Select(n => (JsonNode)new JsonObject { ["username"] = n, ["token"] = $"token-{n}-secret" })]),
         };
-        var options = new HostOptions { Users = [.. names.Select(n => new NavidromeUser(n, n, false))], Seed = seed };
+        var options = new HostOptions { Users = [.. names.Select(n => new NavidromeUser(n, n, false))], Seed = seed, ConcurrentWorkers = concurrentWorkers };
         using var world = new TestWorld(runner, options, config.ToJsonString());
         var events = Plan(names, duration, seed);
 
