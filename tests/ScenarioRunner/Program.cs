@@ -1,7 +1,7 @@
 using Navidrome.DiscordPresence.Harness;
 using Navidrome.DiscordPresence.TestHost.Scenarios;
 
-// Usage: scenarios.sh [--quiet] [--concurrent] <file.scenario | folder>...   or   scenarios.sh --scale N [--minutes M]
+// Usage: scenarios.sh [--quiet] [--concurrent] <file.scenario | folder>...   or   scenarios.sh --scale N [--minutes M] [--concurrent] [--transcript file]
 // Prints each scenario's transcript (only failing ones with --quiet) and a verdict; exits 1 if any failed.
 var quiet = args.Contains("--quiet");
 var concurrent = args.Contains("--concurrent");
@@ -14,6 +14,8 @@ if (scaleAt >= 0)
     var minutes = minutesAt >= 0 && minutesAt + 1 < args.Length && int.TryParse(args[minutesAt + 1], out var m) ? m : 60;
     var report = ScaleRun.Run(users, TimeSpan.FromMinutes(minutes), new ManagedPluginRunner(), args.Contains("--concurrent"));
     Console.WriteLine(report);
+    var transcriptAt = Array.IndexOf(args, "--transcript");
+    if (transcriptAt >= 0 && transcriptAt + 1 < args.Length) File.WriteAllText(args[transcriptAt + 1], report.Transcript);
     return report.FailedCalls == 0 && report.Unsettled == 0 && report.PresenceBudgetBreaches == 0 ? 0 : 1;
 }
 var targets = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();

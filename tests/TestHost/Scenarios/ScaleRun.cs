@@ -10,7 +10,8 @@ namespace Navidrome.DiscordPresence.TestHost.Scenarios;
 public sealed record ScaleReport(
     int Users, double SimulatedHours, TimeSpan Wall, TimeSpan Cpu,
     IReadOnlyDictionary<int, int> FramesByOp, IReadOnlyDictionary<string, int> HttpByHost,
-    int Connections, int HeartbeatsMissed, int PluginCalls, int FailedCalls, int Unsettled, int PresenceBudgetBreaches)
+    int Connections, int HeartbeatsMissed, int PluginCalls, int FailedCalls, int Unsettled, int PresenceBudgetBreaches,
+    IReadOnlyList<string> UsersWithSeveralConnections, string Transcript)
 {
     public double UserHours => Users * SimulatedHours;
 
@@ -28,6 +29,8 @@ public sealed record ScaleReport(
         text.AppendLine($"  plugin calls: {PluginCalls} ({PluginCalls / UserHours:0.#} per user-hour), failed: {FailedCalls}");
         text.AppendLine($"  process CPU time (plugin + test host + fakes): {Cpu.TotalSeconds:0.00} s = {Cpu.TotalMilliseconds / UserHours:0.#} ms per user-hour");
         text.AppendLine($"  presence-budget breaches: {PresenceBudgetBreaches}, unsettled waits: {Unsettled}");
+        if (UsersWithSeveralConnections.Count > 0)
+            text.AppendLine($"  users with more than one connection: {string.Join(", ", UsersWithSeveralConnections)}");
         return text.ToString();
     }
 }
@@ -73,7 +76,9 @@ public static class ScaleRun
             world.Host.Calls.Count,
             world.Host.Calls.Count(c => !c.Succeeded && !(c.ReturnCode == -2 && c.Error is null)),
             world.Host.UnsettledCount,
-            names.Count(n => Invariants.WorstWindow([.. world.Discord.Presences.Where(p => p.User == n).Select(p => p.AtElapsedMs)]) > Invariants.PresenceBudget));
+            names.Count(n => Invariants.WorstWindow([.. world.Discord.Presences.Where(p => p.User == n).Select(p => p.AtElapsedMs)]) > Invariants.PresenceBudget),
+            [.. world.Discord.Connections.GroupBy(c => c.User ?? "?").Where(g => g.Count() > 1).Select(g => $"{g.Key} ({g.Count()})")],
+            world.Transcript.ToString());
     }
 
     private sealed record PlayEvent(long AtMs, string User, TrackInfo Track, string State, long PositionMs);
@@ -83,9 +88,9 @@ public static class ScaleRun
     {
         var events = new List<PlayEvent>();
         var end = (long)duration.TotalMilliseconds;
-        foreach (var user in users)
+        foreach (var (user, index) in users.Select((u, i) => (u, i)))
         {
-            var random = new Random(HashCode.Combine(seed, user.GetHashCode(StringComparison.Ordinal)) & 0x7fffffff);
+            var random = new Random(seed * 100_003 + index); // stable across processes (string hashes are not)
             var at = (long)random.Next(0, 120_000);
             var album = random.Next(0, 40);
             var trackNo = 0;
