@@ -46,8 +46,8 @@ foreach (var file in files)
     }
     if (!quiet || !result.Passed) Console.WriteLine(result.Transcript);
     verdicts.Add(result.Verdict);
-    if (!result.Passed) failed++;
+    if (result.Unexpected) failed++;
 }
 Console.WriteLine(string.Join(Environment.NewLine, verdicts));
-Console.WriteLine($"{files.Count - failed} of {files.Count} scenarios passed");
+Console.WriteLine($"{files.Count - failed} of {files.Count} scenarios as expected");
 return failed == 0 ? 0 : 1;

@@ -27,6 +27,37 @@ public sealed partial class FakeDiscord
         SendAsync(target, new JsonObject { ["op"] = 9, ["d"] = resumable }, $"op 9 INVALID_SESSION ({(resumable ? "resumable" : "not resumable")})").GetAwaiter().GetResult();
     }
 
+    /// <summary>Discord forgets the user's sessions (as after an outage): a resume gets op 9.</summary>
+    public void ExpireSessions(string user)
+    {
+        lock (_sessions)
+            foreach (var session in _sessions.Values.Where(s => s.User == user)) session.Valid = false;
+        _transcript.Add("discord", $"forgot {user}'s sessions");
+    }
+
+    /// <summary>
+    /// The gateway hosts stop (or start again) accepting connections: while down, their names point at a port
+    /// nothing listens on, so a connect is refused.
+    /// </summary>
+    public void SetGatewayReachable(bool reachable)
+    {
+        if (_map is null) throw new InvalidOperationException("the fake Discord is not mapped into a host map");
+        var closedPort = ClosedPort.Value;
+        _map.Map(GatewayHost, reachable ? _gateway.Port : closedPort);
+        _map.Map(ResumeHost, reachable ? _resume.Port : closedPort);
+        _transcript.Add("discord", reachable ? "gateway reachable again" : "gateway unreachable (connections refused)");
+    }
+
+    /// <summary>A loopback port that was free a moment ago: connecting to it is refused.</summary>
+    private static readonly Lazy<int> ClosedPort = new(() =>
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    });
+
     /// <summary>op 1 from the server: a heartbeat request.</summary>
     public void RequestHeartbeat(string user) =>
         SendAsync(Target(user), new JsonObject { ["op"] = 1, ["d"] = null }, "op 1 HEARTBEAT request").GetAwaiter().GetResult();

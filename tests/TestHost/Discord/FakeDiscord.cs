@@ -63,8 +63,11 @@ public sealed partial class FakeDiscord : IDisposable
 
     public FakeHttpLog HttpLog { get; }
 
+    private HostMap? _map;
+
     public void MapInto(HostMap map)
     {
+        _map = map;
         map.Map(GatewayHost, _gateway.Port);
         map.Map(ResumeHost, _resume.Port);
         map.Map(RestHost, _rest.Port);

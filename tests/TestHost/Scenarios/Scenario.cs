@@ -16,7 +16,8 @@ public sealed record Scenario(
     IReadOnlyList<ScenarioStep> Setup,
     IReadOnlyList<ScenarioStep> Steps,
     IReadOnlySet<string> Allowances,
-    bool ConcurrentWorkers);
+    bool ConcurrentWorkers,
+    string? KnownBug);
 
 /// <summary>A scenario file that cannot be read; the message names the file and line.</summary>
 public sealed class ScenarioFormatException(string message) : Exception(message);

@@ -28,6 +28,7 @@ public static class ScenarioParser
         var allowances = new HashSet<string>(StringComparer.Ordinal);
         var lastAt = 0L;
         var concurrent = false;
+        string? knownBug = null;
 
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -92,6 +93,9 @@ public static class ScenarioParser
                     case "track" when headWords.Count == 2:
                         tracks[headWords[1]] = Track(headWords[1], ScenarioText.Words(value));
                         break;
+                    case "known-bug":
+                        knownBug = value;
+                        break;
                     case "allow":
                         foreach (var word in ScenarioText.Words(value)) allowances.Add(word);
                         break;
@@ -111,7 +115,7 @@ public static class ScenarioParser
 
         var configJson = config.ToJsonString();
         if (users.Count == 0) users.AddRange(TestWorld.TokensIn(configJson).Select(t => t.User).Distinct());
-        return new Scenario(name, path, version, random, configJson, users, publicUrl, tracks, setup, steps, allowances, concurrent);
+        return new Scenario(name, path, version, random, configJson, users, publicUrl, tracks, setup, steps, allowances, concurrent, knownBug);
     }
 
     /// <summary>A config value: JSON when it parses as JSON, otherwise the text as a string.</summary>
