@@ -46,7 +46,7 @@ public static class Invariants
             run.Check(worst <= PresenceBudget, $"invariant: at most {PresenceBudget} presence updates per 20 s for {user}", $"worst 20 s window had {worst}");
         }
 
-        var rateLimited = world.Discord.Connections.Count(c => c.End is { By: "discord", Code: 4008 });
+        var rateLimited = world.Discord.RateLimitCloses;
         run.Check(rateLimited == 0, "invariant: Discord never closed a connection for rate limiting (4008)", $"{rateLimited} closes");
 
         if (!run.Scenario.Allowances.Contains("call-failures"))
