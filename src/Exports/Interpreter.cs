@@ -60,7 +60,11 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
             case Effect.Connect c:
                 return functions.WebSocketConnect(c.Url, c.ConnectionId) is { } connectError ? new Input.ConnectFailed(c.ConnectionId, connectError) : null;
             case Effect.Send s:
-                var text = GatewayWire.Serialize(s.Frame, config.Tokens.For);
+                if (GatewayWire.Serialize(s.Frame, config.Tokens.For) is not { } text)
+                {
+                    host.Log(LogLevel.Error, $"no Discord token configured for the user of connection '{s.ConnectionId}'; frame not sent");
+                    return new Input.SendFailed(s.ConnectionId, "no token configured");
+                }
                 return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, sendError) : null;
             case Effect.Close c:
                 Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");

@@ -3,16 +3,64 @@ using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Domain.Presence;
 
-// Interim minimal version; replaced by the presence branch.
+/// <summary>
+/// Renders what should show into Discord's presence payload: a Listening activity (type 2) with the admin's
+/// templates, the configured online status (never a hard-coded dnd), <c>status_display_type</c> chosen on its own
+/// (not tied to the name mode), and every field within Discord's limits (<see cref="TextField"/>).
+/// Playing shows start and end, so Discord draws a progress bar that runs at the playback rate. Paused shows the
+/// track with no timestamps (no running "paused for" clock) and the frozen position as text on the pause icon.
+/// Nothing to show, or paused in Clear mode, is the valid clear payload: no activities and a real status.
+/// </summary>
 public static class PresenceComposer
 {
+    /// <summary>Discord's activity type for "Listening to".</summary>
+    public const int ListeningType = 2;
+
+    /// <summary>The presence payload for <paramref name="showing"/>.</summary>
     public static PresenceUpdate Compose(NowShowing? showing, PluginConfig config, Decorations decorations)
     {
-        var status = config.Status.ToString().ToLowerInvariant();
+        var status = StatusText(config.Status);
         if (showing is null || (showing.Paused && config.Pause == PauseMode.Clear)) return PresenceUpdate.Clear(status);
-        var timestamps = showing.Paused ? null : new ActivityTimestamps(showing.ImpliedStartMs, showing.ImpliedEndMs);
-        var small = showing.Paused ? decorations.PauseImage : decorations.LogoImage;
-        var assets = decorations.LargeImage is null && small is null ? null : new ActivityAssets(decorations.LargeImage, null, decorations.LargeUrl, small, null);
-        return new PresenceUpdate([new Activity("Navidrome", 2, config.ClientId, showing.Track.Title, decorations.DetailsUrl, showing.Track.Artist, decorations.StateUrl, (int)config.StatusDisplay, timestamps, assets)], status);
+
+        var track = showing.Track;
+        var activity = new Activity(
+            Name: TextField.FitName(ActivityNames.For(track, config)),
+            Type: ListeningType,
+            ApplicationId: config.ClientId,
+            Details: TextField.Fit(Template.Render(config.DetailsTemplate, track)),
+            DetailsUrl: TextField.FitUrl(decorations.DetailsUrl),
+            State: TextField.Fit(Template.Render(config.StateTemplate, track)),
+            StateUrl: TextField.FitUrl(decorations.StateUrl),
+            StatusDisplayType: (int)config.StatusDisplay,
+            Timestamps: showing.Paused ? null : new ActivityTimestamps(showing.ImpliedStartMs, showing.ImpliedEndMs),
+            Assets: Assets(showing, config, decorations));
+        return new PresenceUpdate([activity], status);
+    }
+
+    /// <summary>The status string Discord takes.</summary>
+    public static string StatusText(OnlineStatus status) => status switch
+    {
+        OnlineStatus.Online => "online",
+        OnlineStatus.Idle => "idle",
+        OnlineStatus.Dnd => "dnd",
+        OnlineStatus.Invisible => "invisible",
+        _ => "online",
+    };
+
+    private static ActivityAssets? Assets(NowShowing showing, PluginConfig config, Decorations decorations)
+    {
+        var largeText = TextField.Fit(Template.Render(config.LargeTextTemplate, showing.Track));
+        var (smallImage, smallText) = showing.Paused
+            ? (decorations.PauseImage, PositionText.PausedAt(showing.PositionMs, showing.Track.DurationMs))
+            : (decorations.LogoImage, decorations.LogoImage is null ? null : TextField.FallbackName);
+        // Without a pause icon there is nothing to hover for the paused position, so it takes the album art's hover text.
+        if (showing.Paused && smallImage is null) (largeText, smallText) = (smallText, null);
+        var assets = new ActivityAssets(
+            LargeImage: decorations.LargeImage,
+            LargeText: decorations.LargeImage is null ? null : largeText,
+            LargeUrl: decorations.LargeImage is null ? null : TextField.FitUrl(decorations.LargeUrl),
+            SmallImage: smallImage,
+            SmallText: smallImage is null ? null : TextField.Fit(smallText));
+        return assets is { LargeImage: null, SmallImage: null } ? null : assets;
     }
 }

@@ -1,48 +1,33 @@
-using System.Text;
 using System.Text.Json;
 using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Exports.Discord;
 
-// Interim minimal version; replaced by the presence branch.
+/// <summary>
+/// Writes the core's gateway frames as Discord's JSON. This is the one place a token enters a frame: identify and
+/// resume carry only a username until here. The text goes straight to the WebSocket; it is never logged.
+/// </summary>
 public static class GatewayWire
 {
-    public static string Serialize(GatewayFrame frame, Func<string, string?> tokenOf)
+    /// <summary>The frame's JSON text, or null when it needs a token the config does not hold for its user.</summary>
+    public static string? Serialize(GatewayFrame frame, Func<string, string?> tokenOf) => frame switch
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            switch (frame)
-            {
-                case GatewayFrame.Heartbeat h: w.WriteNumber("op", 1); if (h.Sequence is { } s) w.WriteNumber("d", s); else w.WriteNull("d"); break;
-                case GatewayFrame.Identify i:
-                    w.WriteNumber("op", 2); w.WriteStartObject("d"); w.WriteString("token", tokenOf(i.User) ?? throw new InvalidOperationException($"no token for user '{i.User}'"));
-                    w.WriteStartObject("properties"); w.WriteString("os", "Linux"); w.WriteString("browser", "Discord Client"); w.WriteString("device", ""); w.WriteEndObject();
-                    w.WritePropertyName("presence"); Presence(w, i.Presence); w.WriteEndObject(); break;
-                case GatewayFrame.Resume r:
-                    w.WriteNumber("op", 6); w.WriteStartObject("d"); w.WriteString("token", tokenOf(r.User) ?? throw new InvalidOperationException($"no token for user '{r.User}'"));
-                    w.WriteString("session_id", r.SessionId); if (r.Sequence is { } q) w.WriteNumber("seq", q); else w.WriteNull("seq"); w.WriteEndObject(); break;
-                case GatewayFrame.UpdatePresence p: w.WriteNumber("op", 3); w.WritePropertyName("d"); Presence(w, p.Presence); break;
-            }
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        GatewayFrame.Heartbeat h => JsonSerializer.Serialize(new HeartbeatFrame(h.Sequence), GatewayJson.Default.HeartbeatFrame),
+        GatewayFrame.UpdatePresence p => JsonSerializer.Serialize(new PresenceFrame(Presence(p.Presence)), GatewayJson.Default.PresenceFrame),
+        GatewayFrame.Identify i => tokenOf(i.User) is { } token
+            ? JsonSerializer.Serialize(new IdentifyFrame(new IdentifyData(token, ClientProperties.Desktop, Presence(i.Presence))), GatewayJson.Default.IdentifyFrame)
+            : null,
+        GatewayFrame.Resume r => tokenOf(r.User) is { } token
+            ? JsonSerializer.Serialize(new ResumeFrame(new ResumeData(token, r.SessionId, r.Sequence)), GatewayJson.Default.ResumeFrame)
+            : null,
+        _ => throw new System.Diagnostics.UnreachableException(frame.GetType().Name),
+    };
 
-    private static void Presence(Utf8JsonWriter w, PresenceUpdate p)
-    {
-        w.WriteStartObject(); w.WriteNumber("since", p.Since); w.WriteStartArray("activities");
-        foreach (var a in p.Activities)
-        {
-            w.WriteStartObject(); w.WriteString("name", a.Name); w.WriteNumber("type", a.Type);
-            if (a.ApplicationId is { } id) w.WriteString("application_id", id);
-            if (a.Details is { } d) w.WriteString("details", d);
-            if (a.State is { } s) w.WriteString("state", s);
-            if (a.StatusDisplayType is { } t) w.WriteNumber("status_display_type", t);
-            if (a.Timestamps is { } ts) { w.WriteStartObject("timestamps"); if (ts.Start is { } st) w.WriteNumber("start", st); if (ts.End is { } en) w.WriteNumber("end", en); w.WriteEndObject(); }
-            w.WriteEndObject();
-        }
-        w.WriteEndArray(); w.WriteString("status", p.Status); w.WriteBoolean("afk", p.Afk); w.WriteEndObject();
-    }
+    private static PresenceData Presence(PresenceUpdate presence) =>
+        new(presence.Since, [.. presence.Activities.Select(Activity)], presence.Status, presence.Afk);
+
+    private static ActivityData Activity(Activity a) => new(
+        a.Name, a.Type, a.Details, a.DetailsUrl, a.State, a.StateUrl, a.ApplicationId, a.StatusDisplayType,
+        a.Timestamps is { } t ? new TimestampsData(t.Start, t.End) : null,
+        a.Assets is { } s ? new AssetsData(s.LargeImage, s.LargeText, s.LargeUrl, s.SmallImage, s.SmallText) : null);
 }

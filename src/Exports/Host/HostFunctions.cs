@@ -14,61 +14,61 @@ internal sealed class HostFunctions(IPluginHost host)
     private static HostJson Json => HostJson.Default;
 
     public (string? Value, string? Error) CacheGetString(string key) =>
-        Read(Call("cache_getstring", new KeyRequest(key), Json.KeyRequest, Json.StringValueResponse));
+        Read(Call(HostFunctionNames.CacheGetString, new KeyRequest(key), Json.KeyRequest, Json.StringValueResponse));
 
     public string? CacheSetString(string key, string value, long ttlSeconds) =>
-        ErrorOf(Call("cache_setstring", new CacheSetStringRequest(key, value, ttlSeconds), Json.CacheSetStringRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.CacheSetString, new CacheSetStringRequest(key, value, ttlSeconds), Json.CacheSetStringRequest, Json.ErrorResponse));
 
     public string? CacheRemove(string key) =>
-        ErrorOf(Call("cache_remove", new KeyRequest(key), Json.KeyRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.CacheRemove, new KeyRequest(key), Json.KeyRequest, Json.ErrorResponse));
 
     public (string? Value, string? Error) KvGet(string key)
     {
-        var (base64, error) = Read(Call("kvstore_get", new KeyRequest(key), Json.KeyRequest, Json.StringValueResponse));
+        var (base64, error) = Read(Call(HostFunctionNames.KvGet, new KeyRequest(key), Json.KeyRequest, Json.StringValueResponse));
         if (error is not null || base64 is null) return (null, error);
         try { return (Encoding.UTF8.GetString(Convert.FromBase64String(base64)), null); }
         catch (FormatException) { return (null, $"kvstore value of '{key}' is not base64"); }
     }
 
     public string? KvSet(string key, string value) =>
-        ErrorOf(Call("kvstore_set", new KvSetRequest(key, Convert.ToBase64String(Encoding.UTF8.GetBytes(value))), Json.KvSetRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.KvSet, new KvSetRequest(key, Convert.ToBase64String(Encoding.UTF8.GetBytes(value))), Json.KvSetRequest, Json.ErrorResponse));
 
     public string? KvDelete(string key) =>
-        ErrorOf(Call("kvstore_delete", new KeyRequest(key), Json.KeyRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.KvDelete, new KeyRequest(key), Json.KeyRequest, Json.ErrorResponse));
 
     public string? ScheduleOnce(int delaySeconds, string payload, string scheduleId) =>
-        ErrorOf(Call("scheduler_scheduleonetime", new ScheduleOnceRequest(delaySeconds, payload, scheduleId), Json.ScheduleOnceRequest, Json.NewScheduleResponse));
+        ErrorOf(Call(HostFunctionNames.ScheduleOnce, new ScheduleOnceRequest(delaySeconds, payload, scheduleId), Json.ScheduleOnceRequest, Json.NewScheduleResponse));
 
     public string? ScheduleRecurring(string cron, string payload, string scheduleId) =>
-        ErrorOf(Call("scheduler_schedulerecurring", new ScheduleRecurringRequest(cron, payload, scheduleId), Json.ScheduleRecurringRequest, Json.NewScheduleResponse));
+        ErrorOf(Call(HostFunctionNames.ScheduleRecurring, new ScheduleRecurringRequest(cron, payload, scheduleId), Json.ScheduleRecurringRequest, Json.NewScheduleResponse));
 
     public string? CancelSchedule(string scheduleId) =>
-        ErrorOf(Call("scheduler_cancelschedule", new ScheduleIdRequest(scheduleId), Json.ScheduleIdRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.CancelSchedule, new ScheduleIdRequest(scheduleId), Json.ScheduleIdRequest, Json.ErrorResponse));
 
     public string? WebSocketConnect(string url, string connectionId) =>
-        ErrorOf(Call("websocket_connect", new WebSocketConnectRequest(url, null, connectionId), Json.WebSocketConnectRequest, Json.WebSocketConnectResponse));
+        ErrorOf(Call(HostFunctionNames.WebSocketConnect, new WebSocketConnectRequest(url, null, connectionId), Json.WebSocketConnectRequest, Json.WebSocketConnectResponse));
 
     public string? WebSocketSendText(string connectionId, string message) =>
-        ErrorOf(Call("websocket_sendtext", new WebSocketSendTextRequest(connectionId, message), Json.WebSocketSendTextRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.WebSocketSendText, new WebSocketSendTextRequest(connectionId, message), Json.WebSocketSendTextRequest, Json.ErrorResponse));
 
     public string? WebSocketClose(string connectionId, int code, string reason) =>
-        ErrorOf(Call("websocket_closeconnection", new WebSocketCloseRequest(connectionId, code, reason), Json.WebSocketCloseRequest, Json.ErrorResponse));
+        ErrorOf(Call(HostFunctionNames.WebSocketClose, new WebSocketCloseRequest(connectionId, code, reason), Json.WebSocketCloseRequest, Json.ErrorResponse));
 
     public (string? Url, string? Error) ArtworkTrackUrl(string trackId, int size)
     {
-        var answer = Call("artwork_gettrackurl", new ArtworkRequest(trackId, size), Json.ArtworkRequest, Json.UrlResponse);
+        var answer = Call(HostFunctionNames.ArtworkTrackUrl, new ArtworkRequest(trackId, size), Json.ArtworkRequest, Json.UrlResponse);
         return ErrorOf(answer) is { } error ? (null, error) : (string.IsNullOrEmpty(answer!.Url) ? null : answer.Url, null);
     }
 
     public (string? ContentType, string? DataBase64, string? Error) SubsonicCallRaw(string uri)
     {
-        var answer = Call("subsonicapi_callraw", new UriRequest(uri), Json.UriRequest, Json.RawResponse);
+        var answer = Call(HostFunctionNames.SubsonicCallRaw, new UriRequest(uri), Json.UriRequest, Json.RawResponse);
         return ErrorOf(answer) is { } error ? (null, null, error) : (answer!.ContentType, answer.Data, null);
     }
 
     public (HttpResponseDto? Response, string? Error) HttpSend(HttpRequestDto request)
     {
-        var answer = Call("http_send", new HttpSendRequest(request), Json.HttpSendRequest, Json.HttpSendResponse);
+        var answer = Call(HostFunctionNames.HttpSend, new HttpSendRequest(request), Json.HttpSendRequest, Json.HttpSendResponse);
         if (answer is null) return (null, "http_send gave no readable answer");
         if (answer.Error is { Length: > 0 } error) return (null, error);
         return answer.Result is null ? (null, "http_send answered without a result") : (answer.Result, null);

@@ -2,6 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Navidrome.DiscordPresence.Domain.Artwork;
+using Navidrome.DiscordPresence.Domain.Config;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Tests.Manifest;
 
 namespace Navidrome.DiscordPresence.Tests.Simulation;
 
@@ -37,6 +40,19 @@ public class ArtworkProperties
             var world = Run(events);
             var leaking = world.HttpRequests.FirstOrDefault(h => h.AuthorizeAs is not null && new Uri(h.Request.Url).Host != "discord.com");
             return (leaking is null).Label($"{leaking}");
+        });
+
+    [Property(MaxTest = Runs)]
+    public Property Every_request_and_connection_goes_to_a_host_the_manifest_allows(bool uguu, bool spotify) =>
+        Prop.ForAll(WorldGen.Arbitrary(WorldGen.Sequence), events =>
+        {
+            var world = WorldGen.NewWorld(links: spotify ? LinkMode.Spotify : LinkMode.MusicBrainz, uguu: uguu);
+            foreach (var ev in events) world.Apply(ev);
+            world.AdvanceBy(60_000);
+            var http = world.HttpRequests.Select(h => h.Request.Url).FirstOrDefault(u => !AllowedHosts.Allow("http", u));
+            var sockets = world.Decisions.SelectMany(d => d.Step.Effects).OfType<Effect.Connect>().Select(c => c.Url)
+                .FirstOrDefault(u => !AllowedHosts.Allow("websocket", u));
+            return (http is null && sockets is null).Label($"not allowed: {http ?? sockets}");
         });
 
     [Property(MaxTest = Runs)]

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -8,6 +9,7 @@ using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Domain.Presence;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
+using Navidrome.DiscordPresence.Exports.Discord;
 
 namespace Navidrome.DiscordPresence.Tests.Simulation;
 
@@ -209,10 +211,20 @@ public class GatewayProperties
         });
 
     [Property(MaxTest = Runs)]
-    public Property Every_presence_sent_fits_Discords_field_limits() =>
+    public Property Every_frame_sent_is_valid_JSON_and_every_presence_fits_Discords_field_limits() =>
         Prop.ForAll(WorldGen.Arbitrary(WorldGen.Sequence), events =>
         {
             var world = Run(events, settle: false);
+            foreach (var sent in world.SentFrames)
+            {
+                // Every frame as it goes on the wire is JSON Discord can read, with a status it accepts.
+                using var json = JsonDocument.Parse(GatewayWire.Serialize(sent.Frame, user => "token-of-" + user)!);
+                var d = json.RootElement.GetProperty("d");
+                var presence = sent.Frame switch { GatewayFrame.Identify => d.GetProperty("presence"), GatewayFrame.UpdatePresence => d, _ => (JsonElement?)null };
+                if (presence is { } p && (p.GetProperty("activities").ValueKind != JsonValueKind.Array
+                    || p.GetProperty("status").GetString() is not ("online" or "idle" or "dnd" or "invisible")))
+                    return false.Label($"wire presence {p}");
+            }
             foreach (var presence in world.SentFrames.Select(f => f.Presence).OfType<PresenceUpdate>())
                 foreach (var a in presence.Activities)
                 {

@@ -11,6 +11,7 @@ public static class Tracks
         new("t2", "夜に駆ける", "THE BOOK", "YOASOBI", "YOASOBI", "YOASOBI", 261),
         new("t3", "Ünïcödé 🎵 Song", "Albüm", "A • B", "Various", "A", 185.2),
         new("t4", "Untitled", "", "", "", "", 0),
+        new("t5", string.Concat(Enumerable.Repeat("Long 🎵 title ", 12)), "9", "X", "", "X", 42, "rec-5", "rel-5", "rg-5"),
     ];
 
     public static int Count => All.Length;

@@ -1,0 +1,68 @@
+using Wasmtime;
+
+namespace Navidrome.DiscordPresence.Snapshot;
+
+/// <summary>
+/// Pre-initialization in the manner of Wizer: run a module once, then write a module whose linear memory (as data
+/// segments) and mutable globals start where that run ended. Imports and the remaining exports are unchanged, so
+/// the new module is a drop-in replacement that starts warm in every fresh instance.
+/// </summary>
+internal static class Snapshotter
+{
+    private const string GlobalExportPrefix = "__snapshot_global_";
+
+    /// <summary>
+    /// Instantiates <paramref name="module"/> with the imports <paramref name="defineImports"/> provides, runs
+    /// <paramref name="warmUp"/>, and returns the snapshot without the exports in <paramref name="dropExports"/>
+    /// (the initialization entry points, which must not run again).
+    /// </summary>
+    public static byte[] Take(byte[] module, Action<Linker, Store, Module> defineImports, Action<Instance> warmUp, IReadOnlyCollection<string> dropExports)
+    {
+        var sections = WasmSections.Parse(module);
+        var facts = ModuleFacts.Read(sections);
+        if (facts.ImportsMemory) throw new NotSupportedException("the module imports its memory; only a module's own memory can be snapshotted");
+        if (facts.HasPassiveData) throw new NotSupportedException("the module has passive data segments (bulk memory); their indices would not survive");
+        var memoryExport = facts.Exports.FirstOrDefault(e => e.Kind == 2)?.Name
+            ?? throw new NotSupportedException("the module does not export its memory");
+
+        using var engine = new Engine();
+        using var compiled = Module.FromBytes(engine, "snapshot-input", Instrument(sections, facts));
+        using var linker = new Linker(engine);
+        using var store = new Store(engine);
+        defineImports(linker, store, compiled);
+        var instance = linker.Instantiate(store, compiled);
+        warmUp(instance);
+
+        var memory = instance.GetMemory(memoryExport)!;
+        var image = memory.GetSpan(0, checked((int)memory.GetLength()));
+        var values = facts.Globals.Where(g => g.Mutable)
+            .ToDictionary(g => g.Index, g => instance.GetGlobal(GlobalExportPrefix + g.Index)!.GetValue()!);
+        return Write(sections, facts, image, values, dropExports);
+    }
+
+    /// <summary>The module plus an export of every mutable global (Wasmtime can only read exported globals).</summary>
+    private static byte[] Instrument(WasmSections original, ModuleFacts facts)
+    {
+        var instrumented = WasmSections.Parse(original.ToBytes());
+        var exports = facts.Exports.Concat(facts.Globals.Where(g => g.Mutable)
+            .Select(g => new Export(GlobalExportPrefix + g.Index, 3, (uint)g.Index))).ToList();
+        instrumented.Replace(Section.Export, SectionWriters.Exports(exports));
+        return instrumented.ToBytes();
+    }
+
+    private static byte[] Write(WasmSections original, ModuleFacts facts, ReadOnlySpan<byte> image, IReadOnlyDictionary<int, object> values, IReadOnlyCollection<string> dropExports)
+    {
+        var snapshot = WasmSections.Parse(original.ToBytes());
+        if (facts.Globals.Count > 0)
+            snapshot.Replace(Section.Global, SectionWriters.Globals([.. facts.Globals.Select(g =>
+                g.Mutable ? g with { InitExpr = SectionWriters.ConstExpr(g.ValueType, values[g.Index]) } : g)]));
+        snapshot.Replace(Section.Memory, SectionWriters.Memory(original.Find(Section.Memory)!.Content, (uint)(image.Length / 65536)));
+        var (data, segments) = SectionWriters.Data(image);
+        if (snapshot.Find(Section.Data) is null) snapshot.Insert(new Section(Section.Data, data));
+        else snapshot.Replace(Section.Data, data);
+        if (snapshot.Find(Section.DataCount) is not null) snapshot.Replace(Section.DataCount, SectionWriters.DataCount(segments));
+        if (snapshot.Find(Section.Start) is not null) snapshot.Replace(Section.Start, null); // it already ran
+        snapshot.Replace(Section.Export, SectionWriters.Exports([.. facts.Exports.Where(e => !dropExports.Contains(e.Name))]));
+        return snapshot.ToBytes();
+    }
+}

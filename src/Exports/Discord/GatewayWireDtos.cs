@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+
+namespace Navidrome.DiscordPresence.Exports.Discord;
+
+// Gateway frames as Discord reads them (discord-protocol.md §1.3, §2, §4.12–4.13). Property order is the wire order.
+// Absent optional fields are left out (the context ignores nulls), except where Discord wants an explicit null.
+
+internal sealed record HeartbeatFrame([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? D)
+{
+    [JsonPropertyOrder(-1)]
+    public int Op => 1;
+}
+
+internal sealed record IdentifyFrame(IdentifyData D)
+{
+    [JsonPropertyOrder(-1)]
+    public int Op => 2;
+}
+
+internal sealed record PresenceFrame(PresenceData D)
+{
+    [JsonPropertyOrder(-1)]
+    public int Op => 3;
+}
+
+internal sealed record ResumeFrame(ResumeData D)
+{
+    [JsonPropertyOrder(-1)]
+    public int Op => 6;
+}
+
+internal sealed record IdentifyData(string Token, ClientProperties Properties, PresenceData Presence);
+
+/// <summary>
+/// Client properties of a desktop client on Linux: documented values (the Go plugin's "Windows 10" is not one,
+/// upstream #52, W35); "Discord Client" as browser gives the desktop status indicator.
+/// </summary>
+internal sealed record ClientProperties(string Os, string Browser, string Device, string SystemLocale, string ReleaseChannel)
+{
+    public static readonly ClientProperties Desktop = new("Linux", "Discord Client", "", "en-US", "stable");
+}
+
+internal sealed record ResumeData(
+    string Token,
+    string SessionId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Seq);
+
+internal sealed record PresenceData(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Since,
+    ActivityData[] Activities,
+    string Status,
+    bool Afk);
+
+internal sealed record ActivityData(
+    string Name,
+    int Type,
+    string? Details,
+    string? DetailsUrl,
+    string? State,
+    string? StateUrl,
+    string? ApplicationId,
+    int? StatusDisplayType,
+    TimestampsData? Timestamps,
+    AssetsData? Assets);
+
+internal sealed record TimestampsData(long? Start, long? End);
+
+internal sealed record AssetsData(string? LargeImage, string? LargeText, string? LargeUrl, string? SmallImage, string? SmallText);
+
+/// <summary>Source-generated JSON for gateway frames: snake_case, nulls left out (the wasm build is trimmed).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(HeartbeatFrame))]
+[JsonSerializable(typeof(IdentifyFrame))]
+[JsonSerializable(typeof(PresenceFrame))]
+[JsonSerializable(typeof(ResumeFrame))]
+internal sealed partial class GatewayJson : JsonSerializerContext;

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Json.Schema;
+using Navidrome.DiscordPresence.Domain.Config;
+using Navidrome.DiscordPresence.Exports.Host;
+using Xunit;
+
+namespace Navidrome.DiscordPresence.Tests.Manifest;
+
+public class ManifestTests
+{
+    private static readonly JsonElement Manifest = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("manifest.json"))).RootElement;
+    private static JsonElement ConfigSchema => Manifest.GetProperty("config").GetProperty("schema");
+    private static JsonElement Properties => ConfigSchema.GetProperty("properties");
+
+    [SkippableFact]
+    public void The_manifest_is_valid_against_Navidromes_manifest_schema()
+    {
+        var schemaPath = RepositoryFiles.SharedNavidromeFile("manifest-schema.json");
+        Skip.If(schemaPath is null, "../shared/navidrome/manifest-schema.json is not beside this clone; only this check is skipped");
+        var schema = JsonSchema.FromText(File.ReadAllText(schemaPath!));
+        var result = schema.Evaluate(Manifest, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))));
+    }
+
+    [Fact]
+    public void Permissions_cover_exactly_the_host_functions_the_plugin_calls_plus_what_Navidrome_demands()
+    {
+        var declared = Manifest.GetProperty("permissions").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var needed = HostFunctionNames.All.Select(HostFunctionNames.PermissionOf).ToHashSet();
+        needed.Add("users"); // a Scrobbler must declare users, and subsonicapi requires it
+        Assert.Equal(needed.Order(), declared.Order());
+    }
+
+    [Fact]
+    public void The_config_schema_names_exactly_the_keys_the_plugin_reads() =>
+        Assert.Equal(ConfigKeys.All.Order(), Properties.EnumerateObject().Select(p => p.Name).Order());
+
+    [Fact]
+    public void The_schemas_defaults_are_the_defaults_the_plugin_applies()
+    {
+        // Navidrome never applies schema defaults; the UI does while a form is edited. Both must agree.
+        var defaults = Properties.EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("default", out _))
+            .ToDictionary(p => p.Name, p => Flatten(p.Value.GetProperty("default")));
+        var fromDefaults = ConfigParser.Parse(new Dictionary<string, string>(defaults) { ["clientid"] = "1234567890123456789" });
+        var fromNothing = ConfigParser.Parse(new Dictionary<string, string> { ["clientid"] = "1234567890123456789" });
+        Assert.Empty(fromDefaults.Errors);
+        Assert.Equal(fromNothing.Config, fromDefaults.Config);
+    }
+
+    [Fact]
+    public void A_saved_config_that_the_schema_accepts_parses_without_errors()
+    {
+        var saved = JsonDocument.Parse("""
+            {"clientid":"1234567890123456789","users":[{"username":"alice","token":"abc.def.ghi"}],"activityname":"Custom",
+             "activitynametemplate":"{track} · {album}","statusdisplaytype":"state","onlinestatus":"dnd","pausemode":"clear",
+             "pausetimeoutminutes":15,"ignoredplayers":["Sonos"],"caaenabled":true,"uguuenabled":true,"navidromeartwork":false,
+             "showlogo":true,"spotifylinks":true,"links":"musicbrainz"}
+            """).RootElement;
+        Assert.True(JsonSchema.Build(ConfigSchema).Evaluate(saved).IsValid);
+        // Flattened as Navidrome flattens it: strings kept, everything else as compact JSON text.
+        var parse = ConfigParser.Parse(saved.EnumerateObject().ToDictionary(p => p.Name, p => Flatten(p.Value)));
+        Assert.Empty(parse.Errors);
+        Assert.Equal((PauseMode.Clear, 15, LinkMode.MusicBrainz), (parse.Config.Pause, parse.Config.PauseTimeoutMinutes, parse.Config.Links));
+    }
+
+    [Fact]
+    public void The_token_is_a_password_field_in_the_form()
+    {
+        var users = Manifest.GetProperty("config").GetProperty("uiSchema").GetProperty("elements").EnumerateArray()
+            .Single(e => e.TryGetProperty("scope", out var s) && s.GetString() == "#/properties/users");
+        var token = users.GetProperty("options").GetProperty("detail").GetProperty("elements").EnumerateArray()
+            .Single(e => e.GetProperty("scope").GetString() == "#/properties/token");
+        Assert.Equal("password", token.GetProperty("options").GetProperty("format").GetString());
+    }
+
+    private static string Flatten(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : JsonSerializer.Serialize(value);
+}

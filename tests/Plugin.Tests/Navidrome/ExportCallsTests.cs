@@ -1,0 +1,90 @@
+using System.Text;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Exports;
+using Navidrome.DiscordPresence.Harness;
+using Xunit;
+
+namespace Navidrome.DiscordPresence.Tests.Navidrome;
+
+public class ExportCallsTests
+{
+    private const string Token = "MTA5ODc2NTQzMjEw.GaBcDe.export-secret";
+    private static readonly Dictionary<string, string> Config = new()
+    {
+        ["clientid"] = "1234567890123456789",
+        ["users"] = $$"""[{"username":"alice","token":"{{Token}}"},{"username":"bob","token":""}]""",
+    };
+
+    private static (CallResult Result, ConfigOnlyHost Host) Call(string export, string input, Dictionary<string, string>? config = null)
+    {
+        var host = new ConfigOnlyHost(config ?? Config);
+        return (new ManagedPluginRunner().Call(export, Encoding.UTF8.GetBytes(input), host), host);
+    }
+
+    [Theory]
+    [InlineData("alice", "true")]
+    [InlineData("bob", "false")]     // a user whose entry is broken is not served
+    [InlineData("carol", "false")]   // not configured
+    public void Is_authorized_answers_JSON_true_only_for_configured_users(string user, string expected)
+    {
+        var (result, _) = Call(ExportNames.IsAuthorized, $$"""{"username":"{{user}}"}""");
+        Assert.True(result.Succeeded);
+        Assert.Equal(expected, Encoding.UTF8.GetString(result.Output));
+    }
+
+    [Fact]
+    public void Nobody_is_authorized_without_a_valid_client_id()
+    {
+        var (result, _) = Call(ExportNames.IsAuthorized, """{"username":"alice"}""", new(Config) { ["clientid"] = "nope" });
+        Assert.Equal("false", Encoding.UTF8.GetString(result.Output));
+    }
+
+    [Fact]
+    public void Exports_without_a_result_write_no_output()
+    {
+        Assert.Empty(Call(ExportNames.Scrobble, """{"username":"alice"}""").Result.Output);
+        var (init, _) = Call(ExportNames.OnInit, "{}");
+        Assert.True(init.Succeeded);
+        Assert.Empty(init.Output);
+    }
+
+    [Fact]
+    public void An_unknown_export_is_not_implemented() =>
+        Assert.Equal(-2, Call("nd_something_else", "{}").Result.ReturnCode);
+
+    [Fact]
+    public void Init_logs_each_config_problem_once_naming_the_key_and_never_the_token()
+    {
+        var config = new Dictionary<string, string>(Config) { ["onlinestatus"] = "busy", ["users"] = $$"""[{"username":"alice","token":"Bearer {{Token}}"}]""" };
+        var (result, host) = Call(ExportNames.OnInit, "{}", config);
+        Assert.True(result.Succeeded);
+        var errors = host.Logs.Where(l => l.Level == LogLevel.Error).Select(l => l.Message).ToArray();
+        Assert.Equal(2, errors.Length);
+        Assert.Contains(errors, e => e.StartsWith("config key 'onlinestatus'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("config key 'users' (user 'alice')", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("export-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Init_wakes_each_configured_user_in_a_call_of_their_own()
+    {
+        var (_, host) = Call(ExportNames.OnInit, "{}");
+        var schedules = host.Calls.Where(c => c.Function == "scheduler_scheduleonetime").ToArray();
+        Assert.Single(schedules);
+        Assert.Contains("alice", schedules[0].Request);
+    }
+
+    [Theory]
+    [InlineData(ExportNames.PlaybackReport, "not json")]
+    [InlineData(ExportNames.PlaybackReport, """{"username":"alice","state":"dancing","track":{"id":"t"}}""")]
+    [InlineData(ExportNames.NowPlaying, """{"username":"alice"}""")]
+    [InlineData(ExportNames.IsAuthorized, "{}")]
+    public void Malformed_input_fails_the_call_with_a_message_naming_the_export(string export, string input)
+    {
+        var (result, host) = Call(export, input);
+        Assert.False(result.Succeeded);
+        Assert.Contains(export, result.Error);
+        Assert.DoesNotContain(Token, result.Error);
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains(Token, StringComparison.Ordinal));
+    }
+}
