@@ -14,6 +14,9 @@ public sealed record HostOptions
     /// <summary>Granted Navidrome users.</summary>
     public IReadOnlyList<NavidromeUser> Users { get; init; } = [];
 
+    /// <summary>The manifest's permission keys; host functions of other services do not exist (null: all exist).</summary>
+    public IReadOnlySet<string>? Permissions { get; init; }
+
     /// <summary>permissions.http.requiredHosts (empty: any public host).</summary>
     public IReadOnlyList<string> HttpHosts { get; init; } = DefaultHttpHosts;
 

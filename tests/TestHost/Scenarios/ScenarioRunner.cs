@@ -23,6 +23,9 @@ public static class ScenarioRunner
             PublicBaseUrl = scenario.PublicBaseUrl ?? "http://localhost",
             ConcurrentWorkers = concurrentWorkers || scenario.ConcurrentWorkers,
         };
+        // The plugin's own manifest decides permissions and allowed hosts, as in Navidrome.
+        if (PluginManifest.Find(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? ".") is { } manifest)
+            options = PluginManifest.Apply(manifest, options);
         using var world = new TestWorld(runner, options, scenario.ConfigJson);
         var run = new ScenarioRun(world, scenario);
         var transcript = world.Transcript;
