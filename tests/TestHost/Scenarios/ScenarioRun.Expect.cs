@@ -76,6 +76,7 @@ public sealed partial class ScenarioRun
             "schedules" => World.Host.Scheduler.All.Count(x =>
                 (user is null || x.Id.Contains(user, StringComparison.Ordinal))
                 && (!options.TryGetValue("kind", out var kind) || x.Id.StartsWith(kind + ":", StringComparison.Ordinal))),
+            "repeats" => Repeats(user, since),
             "hostcalls" => rest.Count > 0 ? World.Host.HostCallCounts.GetValueOrDefault(rest[0]) : World.Host.HostCallCounts.Values.Sum(),
             "calls" => World.Host.Calls.Count(c =>
                 (rest.Count == 0 || c.Export == rest[0] || c.Export == "nd_" + rest[0])
@@ -83,6 +84,23 @@ public sealed partial class ScenarioRun
                 && InWindow(c.ElapsedMs)),
             _ => throw new FormatException($"unknown expectation '{subject}'"),
         };
+    }
+
+    /// <summary>Presence updates identical to the one the same user sent just before (on any connection).</summary>
+    private long Repeats(string? user, long since)
+    {
+        var repeats = 0;
+        foreach (var group in World.Discord.Presences.GroupBy(p => p.User).Where(g => user is null || g.Key == user))
+        {
+            string? previous = null;
+            foreach (var presence in group)
+            {
+                var json = presence.Data?.ToJsonString();
+                if (json == previous && presence.AtElapsedMs >= since) repeats++;
+                previous = json;
+            }
+        }
+        return repeats;
     }
 
     private static LogLevel ParseLevel(string level) => level.ToLowerInvariant() switch
