@@ -14,6 +14,9 @@ public sealed record HostOptions
     /// <summary>Granted Navidrome users.</summary>
     public IReadOnlyList<NavidromeUser> Users { get; init; } = [];
 
+    /// <summary>The manifest's permission keys; host functions of other services do not exist (null: all exist).</summary>
+    public IReadOnlySet<string>? Permissions { get; init; }
+
     /// <summary>permissions.http.requiredHosts (empty: any public host).</summary>
     public IReadOnlyList<string> HttpHosts { get; init; } = DefaultHttpHosts;
 
@@ -35,6 +38,12 @@ public sealed record HostOptions
 
     /// <summary>A fixed value for every NextRandom, or null for a seeded sequence.</summary>
     public double? FixedRandom { get; init; }
+
+    /// <summary>
+    /// True: playback calls go through Navidrome's two independent workers and interleave with socket and timer
+    /// callbacks; false: they are made at once, one after the other (easier transcripts).
+    /// </summary>
+    public bool ConcurrentWorkers { get; init; }
 
     /// <summary>The seed of the random sequence (and of generated ids).</summary>
     public int Seed { get; init; } = 42;

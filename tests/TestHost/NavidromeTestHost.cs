@@ -89,8 +89,12 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
         lock (_hostCalls) _hostCalls[function] = _hostCalls.GetValueOrDefault(function) + 1;
         try
         {
-            var request = HostRequest.Parse(requestJson);
             var prefix = function.Split('_')[0];
+            // Navidrome registers host functions only for declared permissions (config always): an undeclared one
+            // would not even link, so the plugin would fail to load.
+            if (prefix != "config" && Options.Permissions is { } declared && !declared.Contains(prefix))
+                throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\" (the manifest does not declare the '{prefix}' permission)");
+            var request = HostRequest.Parse(requestJson);
             return prefix switch
             {
                 "cache" => Cache.Call(function, request),

@@ -26,7 +26,8 @@ public sealed class TestWorld : IDisposable
         Host = new NavidromeTestHost(runner, options, Clock, Transcript, Map, Ledger);
         Host.Config.Save(configJson);
         foreach (var (token, user) in TokensIn(configJson)) Discord.Accounts[token] = user;
-        Scrobbler = new NavidromeScrobbler(Host);
+        Workers = options.ConcurrentWorkers ? new NavidromeWorkers(Ledger) : null;
+        Scrobbler = new NavidromeScrobbler(Host, Workers);
     }
 
     public VirtualClock Clock { get; }
@@ -38,6 +39,7 @@ public sealed class TestWorld : IDisposable
     public FakeWebServices Web { get; }
     public NavidromeTestHost Host { get; }
     public NavidromeScrobbler Scrobbler { get; }
+    public NavidromeWorkers? Workers { get; }
 
     /// <summary>The (token, username) pairs of a config's <c>users</c> array, so the fake Discord knows whose token is whose.</summary>
     public static IEnumerable<(string Token, string User)> TokensIn(string configJson)
@@ -55,6 +57,7 @@ public sealed class TestWorld : IDisposable
 
     public void Dispose()
     {
+        Workers?.Dispose();
         Host.Dispose();
         Discord.Dispose();
         Web.Dispose();

@@ -17,9 +17,46 @@ public sealed partial class FakeDiscord
     public void InvalidSession(string user, bool resumable)
     {
         var target = Target(user);
-        if (!resumable && target.Session is { } session) session.Valid = false;
+        if (!resumable)
+        {
+            // The session is gone; the connection may identify again (UD: op 9 does not by itself need a new socket).
+            if (target.Session is { } session) session.Valid = false;
+            target.Session = null;
+            target.Identified = false;
+        }
         SendAsync(target, new JsonObject { ["op"] = 9, ["d"] = resumable }, $"op 9 INVALID_SESSION ({(resumable ? "resumable" : "not resumable")})").GetAwaiter().GetResult();
     }
+
+    /// <summary>Discord forgets the user's sessions (as after an outage): a resume gets op 9.</summary>
+    public void ExpireSessions(string user)
+    {
+        lock (_sessions)
+            foreach (var session in _sessions.Values.Where(s => s.User == user)) session.Valid = false;
+        _transcript.Add("discord", $"forgot {user}'s sessions");
+    }
+
+    /// <summary>
+    /// The gateway hosts stop (or start again) accepting connections: while down, their names point at a port
+    /// nothing listens on, so a connect is refused.
+    /// </summary>
+    public void SetGatewayReachable(bool reachable)
+    {
+        if (_map is null) throw new InvalidOperationException("the fake Discord is not mapped into a host map");
+        var closedPort = ClosedPort.Value;
+        _map.Map(GatewayHost, reachable ? _gateway.Port : closedPort);
+        _map.Map(ResumeHost, reachable ? _resume.Port : closedPort);
+        _transcript.Add("discord", reachable ? "gateway reachable again" : "gateway unreachable (connections refused)");
+    }
+
+    /// <summary>A loopback port that was free a moment ago: connecting to it is refused.</summary>
+    private static readonly Lazy<int> ClosedPort = new(() =>
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    });
 
     /// <summary>op 1 from the server: a heartbeat request.</summary>
     public void RequestHeartbeat(string user) =>
@@ -37,7 +74,12 @@ public sealed partial class FakeDiscord
     }
 
     /// <summary>Closes the user's connection with a code (4000–4999, 1000–1003, 1007–1014).</summary>
-    public void Close(string user, int code, string reason) => CloseAsync(Target(user), code, reason).GetAwaiter().GetResult();
+    public void Close(string user, int code, string reason)
+    {
+        // 1006 is never sent on the wire: it is what a client reports for a connection lost without a close frame.
+        if (code == 1006) Drop(user);
+        else CloseAsync(Target(user), code, reason).GetAwaiter().GetResult();
+    }
 
     /// <summary>Drops the TCP connection without a close frame (the plugin sees 1006).</summary>
     public void Drop(string user)
@@ -61,7 +103,10 @@ public sealed partial class FakeDiscord
         await connection.SendLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
+            // 1005 means "no status": a close frame with an empty body. .NET's WebSocket writes the 1005 code into
+            // the frame instead (which a peer must reject), so the frame is written by hand: FIN + close, length 0.
+            if (code == 1005) await connection.Tcp.GetStream().WriteAsync(new byte[] { 0x88, 0x00 }).ConfigureAwait(false);
+            else await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {

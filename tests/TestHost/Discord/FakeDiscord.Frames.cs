@@ -26,6 +26,7 @@ public sealed partial class FakeDiscord
         connection.EventTimes.Add(now);
         if (connection.EventTimes.Count(t => t > now - 60_000) > EventsPerMinute)
         {
+            Interlocked.Increment(ref _rateLimitCloses);
             await CloseAsync(connection, 4008, "Rate limited.").ConfigureAwait(false);
             return;
         }

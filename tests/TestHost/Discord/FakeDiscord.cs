@@ -32,6 +32,10 @@ public sealed partial class FakeDiscord : IDisposable
     private readonly List<PresenceRecord> _presences = [];
     private readonly Dictionary<string, DiscordSession> _sessions = [];
     private int _sessionCounter;
+    private int _rateLimitCloses;
+
+    /// <summary>Connections Discord closed with 4008 because the plugin sent more than 120 frames in a minute.</summary>
+    public int RateLimitCloses => Volatile.Read(ref _rateLimitCloses);
 
     public FakeDiscord(VirtualClock clock, Transcript transcript, NetworkLedger ledger, FakeHttpLog httpLog)
     {
@@ -63,8 +67,11 @@ public sealed partial class FakeDiscord : IDisposable
 
     public FakeHttpLog HttpLog { get; }
 
+    private HostMap? _map;
+
     public void MapInto(HostMap map)
     {
+        _map = map;
         map.Map(GatewayHost, _gateway.Port);
         map.Map(ResumeHost, _resume.Port);
         map.Map(RestHost, _rest.Port);

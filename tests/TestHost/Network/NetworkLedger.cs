@@ -11,6 +11,13 @@ public sealed class NetworkLedger
 {
     private readonly Dictionary<int, Link> _links = [];
     private int _nextId;
+    private int _work;
+
+    /// <summary>Counts a piece of host work in flight (a queued Navidrome worker call), so settling waits for it too.</summary>
+    public void BeginWork() => Change(() => _work++);
+
+    /// <summary>The piece of work counted by <see cref="BeginWork"/> is done.</summary>
+    public void EndWork() => Change(() => _work = Math.Max(0, _work - 1));
 
     /// <summary>A new link, named by a number the client passes to the server in its handshake.</summary>
     public Link Open()
@@ -32,7 +39,7 @@ public sealed class NetworkLedger
     /// <summary>Messages not yet handled, over all links.</summary>
     public int Pending
     {
-        get { lock (_links) return _links.Values.Sum(l => l.ToServer + l.ToClient); }
+        get { lock (_links) return _work + _links.Values.Sum(l => l.ToServer + l.ToClient); }
     }
 
     /// <summary>Waits until nothing is in flight; false when <paramref name="timeout"/> passed first.</summary>
@@ -41,7 +48,7 @@ public sealed class NetworkLedger
         var deadline = DateTime.UtcNow + timeout;
         lock (_links)
         {
-            while (_links.Values.Sum(l => l.ToServer + l.ToClient) > 0)
+            while (_work + _links.Values.Sum(l => l.ToServer + l.ToClient) > 0)
             {
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero) return false;

@@ -5,6 +5,7 @@ namespace Navidrome.DiscordPresence.TestHost.Scenarios;
 /// <summary>
 /// What every run must keep, checked after the last step whatever the scenario says:
 /// - no Discord token in a plugin log line, call error, schedule id, cache key, KV key or connection id;
+/// - no token (nor any Authorization header) in an HTTP request to a host other than https://discord.com;
 /// - at most 5 presence updates per user in any 20 s (Discord's rule; identify's presence included);
 /// - no gateway close 4008 (Discord's 120-events-per-minute rule);
 /// - every plugin call succeeded (unless the scenario says <c>allow: call-failures</c>);
@@ -31,13 +32,21 @@ public static class Invariants
         run.Check(leaks.Count == 0, "invariant: no Discord token in logs, errors, schedule ids, cache/KV keys or connection ids",
             leaks.Count == 0 ? "" : "found in: " + string.Join(", ", leaks));
 
+        // A token may travel only to discord.com (Authorization), and only over the gateway otherwise.
+        var strayTokens = host.Http.Exchanges.Count(x =>
+            !x.Url.StartsWith("https://discord.com/", StringComparison.Ordinal)
+            && (x.Headers.Keys.Any(k => k.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+                || tokens.Any(t => x.Url.Contains(t, StringComparison.Ordinal) || System.Text.Encoding.UTF8.GetString(x.Body).Contains(t, StringComparison.Ordinal)
+                    || x.Headers.Values.Any(v => v.Contains(t, StringComparison.Ordinal)))));
+        run.Check(strayTokens == 0, "invariant: no token or Authorization header sent to any host but https://discord.com", $"{strayTokens} requests");
+
         foreach (var user in world.Discord.Presences.Select(p => p.User).Distinct())
         {
             var worst = WorstWindow(world.Discord.Presences.Where(p => p.User == user).Select(p => p.AtElapsedMs).ToList());
             run.Check(worst <= PresenceBudget, $"invariant: at most {PresenceBudget} presence updates per 20 s for {user}", $"worst 20 s window had {worst}");
         }
 
-        var rateLimited = world.Discord.Connections.Count(c => c.End is { By: "discord", Code: 4008 });
+        var rateLimited = world.Discord.RateLimitCloses;
         run.Check(rateLimited == 0, "invariant: Discord never closed a connection for rate limiting (4008)", $"{rateLimited} closes");
 
         if (!run.Scenario.Allowances.Contains("call-failures"))

@@ -15,7 +15,9 @@ public sealed record Scenario(
     IReadOnlyDictionary<string, TrackInfo> Tracks,
     IReadOnlyList<ScenarioStep> Setup,
     IReadOnlyList<ScenarioStep> Steps,
-    IReadOnlySet<string> Allowances);
+    IReadOnlySet<string> Allowances,
+    bool ConcurrentWorkers,
+    string? KnownBug);
 
 /// <summary>A scenario file that cannot be read; the message names the file and line.</summary>
 public sealed class ScenarioFormatException(string message) : Exception(message);

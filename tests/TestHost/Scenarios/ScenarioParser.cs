@@ -27,6 +27,8 @@ public static class ScenarioParser
         var steps = new List<ScenarioStep>();
         var allowances = new HashSet<string>(StringComparer.Ordinal);
         var lastAt = 0L;
+        var concurrent = false;
+        string? knownBug = null;
 
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -65,6 +67,14 @@ public static class ScenarioParser
                             _ => throw new FormatException($"unknown Navidrome version '{value}' (0.60, 0.61, 0.62, 0.63)"),
                         };
                         break;
+                    case "workers":
+                        concurrent = value switch
+                        {
+                            "concurrent" => true,
+                            "sequential" => false,
+                            _ => throw new FormatException("workers: concurrent | sequential"),
+                        };
+                        break;
                     case "random":
                         random = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
                         break;
@@ -82,6 +92,9 @@ public static class ScenarioParser
                         break;
                     case "track" when headWords.Count == 2:
                         tracks[headWords[1]] = Track(headWords[1], ScenarioText.Words(value));
+                        break;
+                    case "known-bug":
+                        knownBug = value;
                         break;
                     case "allow":
                         foreach (var word in ScenarioText.Words(value)) allowances.Add(word);
@@ -102,7 +115,7 @@ public static class ScenarioParser
 
         var configJson = config.ToJsonString();
         if (users.Count == 0) users.AddRange(TestWorld.TokensIn(configJson).Select(t => t.User).Distinct());
-        return new Scenario(name, path, version, random, configJson, users, publicUrl, tracks, setup, steps, allowances);
+        return new Scenario(name, path, version, random, configJson, users, publicUrl, tracks, setup, steps, allowances, concurrent, knownBug);
     }
 
     /// <summary>A config value: JSON when it parses as JSON, otherwise the text as a string.</summary>

@@ -5,7 +5,14 @@ public sealed record ScenarioResult(Scenario Scenario, int Checked, IReadOnlyLis
 {
     public bool Passed => Failures.Count == 0;
 
-    public string Verdict => Passed
-        ? $"PASS  {Scenario.Name} ({Checked} checks)"
-        : $"FAIL  {Scenario.Name} ({Failures.Count} of {Checked} checks failed)";
+    public string Verdict => (Passed, Scenario.KnownBug) switch
+    {
+        (true, null) => $"PASS  {Scenario.Name} ({Checked} checks)",
+        (true, _) => $"FIXED {Scenario.Name} ({Checked} checks): the known bug no longer shows; remove its known-bug line",
+        (false, null) => $"FAIL  {Scenario.Name} ({Failures.Count} of {Checked} checks failed)",
+        (false, var bug) => $"KNOWN {Scenario.Name} ({Failures.Count} of {Checked} checks failed, known plugin bug: {bug})",
+    };
+
+    /// <summary>What counts as a failed run: a failing scenario without a known bug, or a known bug that is gone.</summary>
+    public bool Unexpected => Passed == (Scenario.KnownBug is not null);
 }

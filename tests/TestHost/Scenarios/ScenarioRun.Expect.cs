@@ -42,7 +42,7 @@ public sealed partial class ScenarioRun
 
     private long Count(string subject, List<string> rest, Dictionary<string, string> options)
     {
-        var user = options.GetValueOrDefault("user") ?? (rest.Count > 0 && subject is not ("http" or "calls") ? rest[0] : null);
+        var user = options.GetValueOrDefault("user") ?? (rest.Count > 0 && subject is not ("http" or "calls" or "hostcalls") ? rest[0] : null);
         var now = World.Clock.ElapsedMs;
         var since = options.TryGetValue("since", out var s) ? ScenarioText.Time(s) : long.MinValue;
         if (options.TryGetValue("within", out var w)) since = Math.Max(since, now - ScenarioText.Time(w) + 1);
@@ -76,12 +76,31 @@ public sealed partial class ScenarioRun
             "schedules" => World.Host.Scheduler.All.Count(x =>
                 (user is null || x.Id.Contains(user, StringComparison.Ordinal))
                 && (!options.TryGetValue("kind", out var kind) || x.Id.StartsWith(kind + ":", StringComparison.Ordinal))),
+            "repeats" => Repeats(user, since),
+            "hostcalls" => rest.Count > 0 ? World.Host.HostCallCounts.GetValueOrDefault(rest[0]) : World.Host.HostCallCounts.Values.Sum(),
             "calls" => World.Host.Calls.Count(c =>
                 (rest.Count == 0 || c.Export == rest[0] || c.Export == "nd_" + rest[0])
                 && (!options.TryGetValue("failed", out var failed) || (failed == "true") == !c.Succeeded)
                 && InWindow(c.ElapsedMs)),
             _ => throw new FormatException($"unknown expectation '{subject}'"),
         };
+    }
+
+    /// <summary>Presence updates identical to the one the same user sent just before (on any connection).</summary>
+    private long Repeats(string? user, long since)
+    {
+        var repeats = 0;
+        foreach (var group in World.Discord.Presences.GroupBy(p => p.User).Where(g => user is null || g.Key == user))
+        {
+            string? previous = null;
+            foreach (var presence in group)
+            {
+                var json = presence.Data?.ToJsonString();
+                if (json == previous && presence.AtElapsedMs >= since) repeats++;
+                previous = json;
+            }
+        }
+        return repeats;
     }
 
     private static LogLevel ParseLevel(string level) => level.ToLowerInvariant() switch

@@ -125,6 +125,9 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
                 discord.Close(User(), int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', rest.Skip(3)));
                 break;
             case "drop": discord.Drop(User()); break;
+            case "expire-sessions": discord.ExpireSessions(User()); break;
+            case "down": discord.SetGatewayReachable(false); break;
+            case "up": discord.SetGatewayReachable(true); break;
             case "acks":
                 Need(rest, 2, "discord acks on|off [user]");
                 var who = rest.Count > 2 ? rest[2] : "*";

@@ -12,7 +12,8 @@ namespace Navidrome.DiscordPresence.TestHost.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
-    public static ScenarioResult Run(Scenario scenario, IPluginRunner runner)
+    /// <summary>Replays <paramref name="scenario"/>; <paramref name="concurrentWorkers"/> forces Navidrome's concurrent workers on.</summary>
+    public static ScenarioResult Run(Scenario scenario, IPluginRunner runner, bool concurrentWorkers = false)
     {
         var options = new HostOptions
         {
@@ -20,11 +21,15 @@ public static class ScenarioRunner
             Version = scenario.Version,
             FixedRandom = scenario.FixedRandom,
             PublicBaseUrl = scenario.PublicBaseUrl ?? "http://localhost",
+            ConcurrentWorkers = concurrentWorkers || scenario.ConcurrentWorkers,
         };
+        // The plugin's own manifest decides permissions and allowed hosts, as in Navidrome.
+        if (PluginManifest.Find(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? ".") is { } manifest)
+            options = PluginManifest.Apply(manifest, options);
         using var world = new TestWorld(runner, options, scenario.ConfigJson);
         var run = new ScenarioRun(world, scenario);
         var transcript = world.Transcript;
-        transcript.Add("scenario", $"{scenario.Name} — Navidrome {(scenario.Version == NavidromeVersion.V062 ? "0.62+" : "0.61")}, users {string.Join(", ", scenario.GrantedUsers)}");
+        transcript.Add("scenario", $"{scenario.Name} — Navidrome {(scenario.Version == NavidromeVersion.V062 ? "0.62+" : "0.61")}, users {string.Join(", ", scenario.GrantedUsers)}{(options.ConcurrentWorkers ? ", concurrent workers" : "")}");
 
         foreach (var step in scenario.Setup) run.Execute(step);
         world.Host.Load();
