@@ -78,7 +78,7 @@ public sealed class HttpService(HostOptions options, HostMap map, VirtualClock c
         {
             var local = map.Local(current) ?? throw new HostError($"{GoMethod(method)} \"{current}\": dial tcp: lookup {current.Host}: no such host");
             using var message = new HttpRequestMessage(new HttpMethod(method), local);
-            if (body.Length > 0 && hop == 0 || body.Length > 0 && method != "GET") message.Content = new ByteArrayContent(body);
+            if (body.Length > 0) message.Content = new ByteArrayContent(body); // a 301/302/303 hop turned into a GET drops it
             foreach (var (name, value) in headers)
                 if (!message.Headers.TryAddWithoutValidation(name, value)) (message.Content ??= new ByteArrayContent([])).Headers.TryAddWithoutValidation(name, value);
             message.Headers.Host = current.IsDefaultPort ? current.Host : $"{current.Host}:{current.Port}";
