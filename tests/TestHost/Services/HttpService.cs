@@ -14,7 +14,7 @@ public sealed record HttpExchange(long AtElapsedMs, string Method, string Url, I
 /// Go-canonical names and their first value, bodies base64 and cut at 10 MiB. Host names resolve through
 /// <see cref="HostMap"/> to the local fakes.
 /// </summary>
-public sealed class HttpService(HostOptions options, HostMap map, VirtualClock clock) : IDisposable
+public sealed class HttpService(HostOptions options, HostMap map, VirtualClock clock, Transcript transcript) : IDisposable
 {
     public const int DefaultTimeoutMs = 10_000;
     public const int MaxBodyBytes = 10 * 1024 * 1024;
@@ -61,6 +61,7 @@ public sealed class HttpService(HostOptions options, HostMap map, VirtualClock c
         catch (HostError e)
         {
             Record(new HttpExchange(start, method, url, headers, body, 0, e.Message));
+            transcript.Add("http", $"✗ {method} {url}: {e.Message}");
             throw;
         }
     }
