@@ -12,6 +12,7 @@ internal sealed class ModuleFacts
     public const byte I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;
 
     public int ImportedGlobals { get; private init; }
+    public int ImportedFunctions { get; private init; }
     public bool ImportsMemory { get; private init; }
     public IReadOnlyList<DefinedGlobal> Globals { get; private init; } = [];
     public IReadOnlyList<Export> Exports { get; private init; } = [];
@@ -19,10 +20,11 @@ internal sealed class ModuleFacts
 
     public static ModuleFacts Read(WasmSections module)
     {
-        var (importedGlobals, importsMemory) = module.Find(Section.Import) is { } imports ? CountImports(imports.Content) : (0, false);
+        var (importedGlobals, importedFunctions, importsMemory) = module.Find(Section.Import) is { } imports ? CountImports(imports.Content) : (0, 0, false);
         return new ModuleFacts
         {
             ImportedGlobals = importedGlobals,
+            ImportedFunctions = importedFunctions,
             ImportsMemory = importsMemory,
             Globals = module.Find(Section.Global) is { } globals ? ReadGlobals(globals.Content, importedGlobals) : [],
             Exports = module.Find(Section.Export) is { } exports ? ReadExports(exports.Content) : [],
@@ -30,25 +32,25 @@ internal sealed class ModuleFacts
         };
     }
 
-    private static (int Globals, bool Memory) CountImports(byte[] content)
+    private static (int Globals, int Functions, bool Memory) CountImports(byte[] content)
     {
         var position = 0;
         var count = (int)Leb128.ReadUnsigned(content, ref position);
-        var (globals, memory) = (0, false);
+        var (globals, functions, memory) = (0, 0, false);
         for (var i = 0; i < count; i++)
         {
             SkipName(content, ref position);
             SkipName(content, ref position);
             switch (content[position++])
             {
-                case 0x00: Leb128.ReadUnsigned(content, ref position); break;
+                case 0x00: Leb128.ReadUnsigned(content, ref position); functions++; break;
                 case 0x01: position++; SkipLimits(content, ref position); break;
                 case 0x02: memory = true; SkipLimits(content, ref position); break;
                 case 0x03: position += 2; globals++; break;
                 default: throw new InvalidDataException($"unknown import kind {content[position - 1]}");
             }
         }
-        return (globals, memory);
+        return (globals, functions, memory);
     }
 
     private static List<DefinedGlobal> ReadGlobals(byte[] content, int firstIndex)
@@ -91,7 +93,8 @@ internal sealed class ModuleFacts
             if (flags == 1) return true;
             if (flags == 2) Leb128.ReadUnsigned(content, ref position);
             SkipConstExpr(content, ref position);
-            position += (int)Leb128.ReadUnsigned(content, ref position);
+            var length = (int)Leb128.ReadUnsigned(content, ref position);
+            position += length;
         }
         return false;
     }

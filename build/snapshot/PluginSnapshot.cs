@@ -1,8 +1,82 @@
+using System.Text;
+using Wasmtime;
+
 namespace Navidrome.DiscordPresence.Snapshot;
 
-/// <summary>The plugin's own snapshot: runtime start-up and a warm-up of each export (filled in with the wasm build).</summary>
+/// <summary>
+/// The plugin's snapshot: start the runtime (the first export call of an instance does that), run every export once
+/// (<see cref="WarmUpCalls"/>) so the interpreter has loaded and prepared the hot code, collect the garbage, and
+/// write the result. WASI gets no environment, arguments or directories: nothing of the build machine is kept.
+/// </summary>
 internal static class PluginSnapshot
 {
-    public static byte[] Take(byte[] plugin) =>
-        throw new NotSupportedException("the plugin warm-up lands with the wasm build (issue 4); the snapshot tool itself is tested on a fixture");
+    /// <summary>The driver's export that runs a full, compacting collection; called last, so warm-up data is garbage and gone.</summary>
+    public const string CollectExport = "plugin_snapshot_collect";
+
+    public static byte[] Take(byte[] plugin)
+    {
+        var answers = WarmUpCalls.StatefulAnswers();
+        var kernel = new ExtismKernel(
+            key => WarmUpCalls.Config.GetValueOrDefault(key),
+            (function, request) => Encoding.UTF8.GetBytes(answers(function, Encoding.UTF8.GetString(request))),
+            (_, _) => { });
+        var snapshot = Snapshotter.Take(
+            plugin,
+            (linker, store, module) =>
+            {
+                linker.DefineWasi();
+                store.SetWasiConfiguration(new WasiConfiguration());
+                kernel.DefineIn(linker, module);
+            },
+            instance =>
+            {
+                instance.GetAction("_initialize")?.Invoke();
+                foreach (var (export, input) in WarmUpCalls.All)
+                {
+                    kernel.Begin(Encoding.UTF8.GetBytes(input));
+                    var code = instance.GetFunction<int>(export)?.Invoke()
+                        ?? throw new InvalidOperationException($"the module does not export {export}");
+                    // A failing call would leave its path cold and the warm-up quietly pointless.
+                    if (code != 0 || kernel.Error is not null)
+                        throw new InvalidOperationException($"warm-up call {export} returned {code}: {kernel.Error}");
+                }
+                kernel.Begin("{}"u8.ToArray());
+                var collect = instance.GetFunction<int>(CollectExport)
+                    ?? throw new InvalidOperationException($"the module does not export {CollectExport}, so warm-up data cannot be cleared");
+                collect();
+            },
+            dropExports: [CollectExport],
+            emptyExports: ["_initialize"]); // hosts call a reactor's _initialize on every instance: it already ran
+        var leaks = SentinelOffsets(snapshot);
+        if (leaks.Count > 0)
+            throw new InvalidOperationException(
+                $"the snapshot still holds warm-up data ({leaks.Count} copies of a sentinel, first at byte {leaks[0]}: " +
+                $"\"{Printable(snapshot, leaks[0])}\"); refusing to write it");
+        return snapshot;
+    }
+
+    /// <summary>Where the sentinel appears in <paramref name="module"/>, as UTF-8 or UTF-16 text.</summary>
+    public static List<int> SentinelOffsets(byte[] module)
+    {
+        var found = new List<int>();
+        var patterns = new[] { WarmUpCalls.Sentinel, WarmUpCalls.User }
+            .SelectMany(text => new[] { Encoding.UTF8.GetBytes(text), Encoding.Unicode.GetBytes(text) });
+        foreach (var pattern in patterns)
+            for (var at = module.AsSpan().IndexOf(pattern); at >= 0;)
+            {
+                found.Add(at);
+                var next = module.AsSpan(at + 1).IndexOf(pattern);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+        found.Sort();
+        return found;
+    }
+
+    /// <summary>The printable bytes around <paramref name="at"/>, to tell which data a leak is.</summary>
+    private static string Printable(byte[] module, int at)
+    {
+        var start = Math.Max(0, at - 48);
+        var end = Math.Min(module.Length, at + 80);
+        return new string([.. module[start..end].Select(b => b is >= 0x20 and < 0x7F ? (char)b : '.')]);
+    }
 }

@@ -63,8 +63,31 @@ internal static class SectionWriters
         return [.. output];
     }
 
+    /// <summary>
+    /// Data segments for <paramref name="image"/> that are just dense enough: more than half of the span from the first
+    /// to the last segment is covered by segment bytes. Wasmtime then maps the whole image copy-on-write at
+    /// instantiation instead of copying thousands of small segments into every fresh instance (it requires exactly
+    /// that density). Merging no more than needed keeps the module small for runtimes that copy segments (wazero).
+    /// </summary>
+    public static (byte[] Content, int Segments) DenseData(ReadOnlySpan<byte> image)
+    {
+        foreach (var gap in new[] { 32, 256, 4096, 65536 })
+        {
+            var (content, segments, covered, span) = Segments(image, gap);
+            if (covered * 100L >= span * 51L) return (content, segments);
+        }
+        var (all, count, _, _) = Segments(image, int.MaxValue);
+        return (all, count);
+    }
+
     /// <summary>Active data segments for memory 0 holding every non-zero run of <paramref name="image"/>.</summary>
     public static (byte[] Content, int Segments) Data(ReadOnlySpan<byte> image, int mergeGap = 32)
+    {
+        var (content, segments, _, _) = Segments(image, mergeGap);
+        return (content, segments);
+    }
+
+    private static (byte[] Content, int Segments, long Covered, long Span) Segments(ReadOnlySpan<byte> image, int mergeGap)
     {
         var runs = new List<(int Start, int End)>();
         var i = 0;
@@ -91,7 +114,21 @@ internal static class SectionWriters
             Leb128.WriteUnsigned(output, (ulong)(end - start));
             output.AddRange(image[start..end].ToArray());
         }
-        return ([.. output], runs.Count);
+        var covered = runs.Sum(r => (long)(r.End - r.Start));
+        var span = runs.Count == 0 ? 0 : runs[^1].End - runs[0].Start;
+        return ([.. output], runs.Count, covered, span);
+    }
+
+    /// <summary>A vector section (types, functions, code) with one more entry appended.</summary>
+    public static (byte[] Content, int Index) Append(byte[] vectorSection, byte[] entry)
+    {
+        var position = 0;
+        var count = Leb128.ReadUnsigned(vectorSection, ref position);
+        var output = new List<byte>(vectorSection.Length + entry.Length + 5);
+        Leb128.WriteUnsigned(output, count + 1);
+        output.AddRange(vectorSection.AsSpan(position).ToArray());
+        output.AddRange(entry);
+        return ([.. output], (int)count);
     }
 
     public static byte[] DataCount(int segments)

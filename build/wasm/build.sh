@@ -41,7 +41,7 @@ if ! have_tools; then
 	done
 	echo "installing: ${missing[*]}"
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get update -q >/dev/null || fail "apt-get update failed"
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null ||
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" >/dev/null ||
 		fail "apt-get install ${missing[*]} failed"
 	have_tools || fail "tools still missing after apt-get install (need clang-19, wasm-ld-19, llvm-nm-19, wabt, zip, node, npm, wasi-libc, libclang-rt-19-dev-wasm32)"
 fi
@@ -107,7 +107,17 @@ else
 	cp "$out/plugin.linked.wasm" "$out/plugin.wasm"
 fi
 
-# ---- 5. check and package ------------------------------------------------------------------------------------------
+# ---- 5. pre-initialize (build/snapshot, issue 7) ----------------------------------------------------------------------
+# Runs the runtime's start-up and one call of every export once, here, and writes a module that starts in that state,
+# so Navidrome's fresh instance per call skips both. SNAPSHOT=0 keeps the cold module (for comparisons).
+cp "$out/plugin.wasm" "$out/plugin.cold.wasm"
+if [ "${SNAPSHOT:-1}" != 0 ]; then
+	step "snapshot"
+	dotnet run -c Release --project "$root/build/snapshot" -- "$out/plugin.cold.wasm" "$out/plugin.wasm" ||
+		fail "the snapshot failed (SNAPSHOT=0 builds the module without it)"
+fi
+
+# ---- 6. check and package ------------------------------------------------------------------------------------------
 step "check"
 manifest="$root/manifest.json"
 [ -f "$manifest" ] || fail "manifest.json is missing at the repository root: the .ndp needs it (plugin.wasm is at $out/plugin.wasm)"

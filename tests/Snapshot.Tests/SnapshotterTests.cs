@@ -52,6 +52,16 @@ public class SnapshotterTests
     }
 
     [Fact]
+    public void An_initialization_export_can_stay_as_a_function_that_does_nothing()
+    {
+        var module = Snapshotter.Take(Counter, (linker, _, _) => linker.DefineFunction("env", "seed", () => 42),
+            instance => instance.GetAction("_initialize")!(), dropExports: [], emptyExports: ["_initialize"]);
+        var (instance, _) = Instantiate(module, seed: 99);
+        instance.GetAction("_initialize")!();                      // runs, and changes nothing
+        Assert.Equal(42, instance.GetFunction<int>("get")!());
+    }
+
+    [Fact]
     public void Snapshots_of_the_same_run_are_byte_identical() =>
         Assert.Equal(TakeSnapshot(seed: 5), TakeSnapshot(seed: 5));
 

@@ -2,6 +2,7 @@ using Xunit;
 using System.Text;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Harness;
+using Navidrome.DiscordPresence.Harness.Wasm;
 
 namespace Navidrome.DiscordPresence.Wasm.Tests;
 

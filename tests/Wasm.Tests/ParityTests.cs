@@ -1,5 +1,6 @@
 using System.Text;
 using Navidrome.DiscordPresence.Harness;
+using Navidrome.DiscordPresence.Harness.Wasm;
 using Xunit;
 
 namespace Navidrome.DiscordPresence.Wasm.Tests;

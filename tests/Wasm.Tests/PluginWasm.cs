@@ -1,4 +1,6 @@
 using Xunit;
+using Navidrome.DiscordPresence.Harness.Wasm;
+
 namespace Navidrome.DiscordPresence.Wasm.Tests;
 
 /// <summary>Where the artifact under test is: $PLUGIN_WASM, else build/wasm/out/plugin.wasm in this checkout.</summary>

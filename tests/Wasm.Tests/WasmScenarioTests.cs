@@ -6,7 +6,7 @@ namespace Navidrome.DiscordPresence.Wasm.Tests;
 /// <summary>
 /// Every scenario under tests/scenarios replayed through the built plugin.wasm (skipped when it is not built):
 /// the same test host, fake Discord and expectations as the managed run, with the runtime below the seam swapped.
-/// About 4 minutes on two cores (a fresh instance per call); WASM_SCENARIOS=0 skips them.
+/// A fresh instance per call, as Navidrome does; WASM_SCENARIOS=0 skips them.
 /// </summary>
 public sealed class WasmScenarioTests(CompiledPlugin plugin) : IClassFixture<CompiledPlugin>
 {

@@ -22,7 +22,7 @@ internal static class Emit
 
     private static string CIdent(string text) => new(text.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray());
 
-    /// <summary>The Extism modules become wasm imports; libSystem.Native entries are the pack's own C functions.</summary>
+    /// <summary>Extism and WASI modules become wasm imports; libSystem.Native entries are the pack's own C functions.</summary>
     public static string PinvokeTable(SortedDictionary<string, SortedDictionary<string, string>> tables)
     {
         var w = new StringBuilder(Header);
@@ -30,14 +30,14 @@ internal static class Emit
         w.AppendLine("void *bsearch (const void *key, const void *base, size_t nmemb, size_t size, int (*compar) (const void *, const void *));");
         foreach (var (module, entries) in tables)
         {
-            var extism = module.StartsWith("extism:host/", StringComparison.Ordinal);
+            var imported = IsWasmImport(module);
             foreach (var (entry, cookie) in entries)
-                w.AppendLine(extism
+                w.AppendLine(imported
                     ? $"__attribute__((import_module(\"{module}\"), import_name(\"{entry}\"))) {Prototype(cookie, ImportName(module, entry))};"
                     : $"{Prototype(cookie, entry)};");
             w.AppendLine($"static PinvokeImport {CIdent(module)}_imports [] = {{");
             foreach (var (entry, _) in entries)
-                w.AppendLine($"\t{{\"{entry}\", {(extism ? ImportName(module, entry) : entry)}}},");
+                w.AppendLine($"\t{{\"{entry}\", {(imported ? ImportName(module, entry) : entry)}}},");
             w.AppendLine("\t{NULL, NULL}\n};");
         }
         w.AppendLine("static PinvokeTable pinvoke_tables [] = {");
@@ -50,8 +50,14 @@ internal static class Emit
         return w.ToString();
     }
 
-    /// <summary>The C name of an Extism import, shared with host.c's own declarations.</summary>
-    public static string ImportName(string module, string entry) => $"extism_{CIdent(module["extism:host/".Length..])}_{entry}";
+    /// <summary>DllImports of these modules become wasm imports: the Extism kernel, Navidrome's functions and WASI.</summary>
+    public static bool IsWasmImport(string module) =>
+        module.StartsWith("extism:host/", StringComparison.Ordinal) || module == "wasi_snapshot_preview1";
+
+    /// <summary>The C name of an import (extism_env_alloc, wasi_random_get), shared with host.c's own declarations.</summary>
+    public static string ImportName(string module, string entry) => module.StartsWith("extism:host/", StringComparison.Ordinal)
+        ? $"extism_{CIdent(module["extism:host/".Length..])}_{entry}"
+        : $"wasi_{entry}";
 
     /// <summary>
     /// One trampoline per cookie. A 64-bit argument takes two consecutive 32-bit slots and is read from its FIRST slot

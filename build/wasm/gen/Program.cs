@@ -44,7 +44,7 @@ foreach (var reader in readers)
         var import = method.GetImport();
         var module = reader.GetString(reader.GetModuleReference(import.Module).Name);
         var entry = import.Name.IsNil ? reader.GetString(method.Name) : reader.GetString(import.Name);
-        var known = module.StartsWith("extism:host/", StringComparison.Ordinal) || (module == "libSystem.Native" && nativeSymbols.Contains(entry));
+        var known = Emit.IsWasmImport(module) || (module == "libSystem.Native" && nativeSymbols.Contains(entry));
         if (!known) { skipped.Add($"not linked: {module}!{entry} ({name})"); continue; }
         var table = pinvokes.TryGetValue(module, out var t) ? t : pinvokes[module] = new(StringComparer.Ordinal);
         if (table.TryGetValue(entry, out var existing) && existing != cookie)
@@ -64,8 +64,9 @@ foreach (var reader in readers)
 }
 
 // The cookies the pack's own dotnet.native.wasm was built with (runtime-internal calls), minus the JS-interop ones.
-foreach (var line in File.ReadAllLines(packCookiesFile))
-    if (line.Trim() is { Length: > 0 } c && c.All(ch => "VILFD".Contains(ch))) trampolineCookies.Add(c);
+var fromAssemblies = new SortedSet<string>(trampolineCookies, StringComparer.Ordinal);
+var fromPack = File.ReadAllLines(packCookiesFile).Select(l => l.Trim()).Where(c => c.Length > 0 && c.All(ch => "VILFD".Contains(ch))).ToList();
+trampolineCookies.UnionWith(fromPack);
 
 if (problems.Count > 0)
 {
@@ -85,9 +86,9 @@ foreach (var f in files) File.Copy(f, Path.Combine(asmDir, Path.GetFileName(f)),
 File.WriteAllText(Path.Combine(outDir, "assemblies.g.h"), Emit.Assemblies(files.Select(Path.GetFileName).ToList()!));
 File.WriteAllLines(Path.Combine(outDir, "pinvokes.txt"),
     pinvokes.SelectMany(t => t.Value.Select(e => $"{t.Key}!{e.Key} {e.Value}"))
-        .Concat(trampolineCookies.Select(c => $"cookie {c}"))
+        .Concat(trampolineCookies.Select(c => $"cookie {c} from {(fromAssemblies.Contains(c) ? fromPack.Contains(c) ? "assemblies+pack" : "assemblies" : "pack")}"))
         .Concat(skipped.Order(StringComparer.Ordinal)));
 Console.WriteLine($"gen: {files.Count} assemblies, {pinvokes.Sum(t => t.Value.Count)} pinvokes in {pinvokes.Count} tables, " +
-    $"{trampolineCookies.Count} trampolines, {exports.Count} exports, {skipped.Count} skipped (see pinvokes.txt)");
+    $"{trampolineCookies.Count} trampolines ({fromAssemblies.Count} from the assemblies), {exports.Count} exports, {skipped.Count} skipped (see pinvokes.txt)");
 foreach (var p in peReaders) p.Dispose();
 return 0;

@@ -70,7 +70,8 @@ public static partial class GatewaySession
         if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
 
         // Keep the session: the next attempt resumes it through the main gateway, in case the resume host is the problem.
-        var session = state.Session with { ResumeUrl = null };
+        // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often (W11).
+        var session = state.Session with { ResumeUrl = null, Attempt = state.Session.Attempt + 1 };
         var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
     }

@@ -84,7 +84,9 @@ internal static class InputReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Cleared: a gateway frame can hold private data (READY carries the account), and a pooled array outlives
+            // the call in a build-time snapshot.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 

@@ -5,8 +5,8 @@ namespace Navidrome.DiscordPresence.Exports.Wasm;
 
 /// <summary>
 /// The wasm imports the plugin uses, declared once. The build's generator (build/wasm/gen) turns every DllImport
-/// whose library is an <c>extism:host/*</c> module into a wasm import of that module and name, so this file is the
-/// module's whole import list besides WASI. Offsets are Extism-kernel memory offsets, not linear-memory pointers.
+/// whose library is an <c>extism:host/*</c> module (or WASI) into a wasm import of that module and name, so this file
+/// is the module's whole import list besides the WASI functions libc uses. Offsets are Extism-kernel memory offsets, not linear-memory pointers.
 /// </summary>
 internal static class ExtismImports
 {
@@ -49,6 +49,9 @@ internal static class ExtismImports
     [DllImport(User, EntryPoint = HostFunctionNames.ArtworkTrackUrl)] public static extern long ArtworkGetTrackUrl(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.SubsonicCallRaw)] public static extern long SubsonicApiCallRaw(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.HttpSend)] public static extern long HttpSend(long request);
+
+    // WASI's random source (Navidrome: crypto/rand), read directly so that one NextRandom is one random_get.
+    [DllImport("wasi_snapshot_preview1", EntryPoint = "random_get")] public static extern int RandomGet(ref byte buffer, int length);
 
     /// <summary>The host function of that name, or null when the module does not import it.</summary>
     public static Func<long, long>? UserFunction(string name) => name switch

@@ -23,7 +23,8 @@ internal sealed class ExtismPluginHost : IPluginHost
     // The host reads the output and error blocks after the export returns, so neither is freed here.
     public void WriteOutput(ReadOnlySpan<byte> utf8) => OutputSet(Store(utf8), utf8.Length);
 
-    public void SetError(string message) => ErrorSet(Store(Encoding.UTF8.GetBytes(message)));
+    // The kernel gives no block for zero bytes, and error_set(0) clears the error: never send an empty message.
+    public void SetError(string message) => ErrorSet(Store(Encoding.UTF8.GetBytes(message.Length > 0 ? message : "failed")));
 
     public string? GetConfig(string key)
     {
@@ -59,7 +60,16 @@ internal sealed class ExtismPluginHost : IPluginHost
 
     public long NowUnixMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    public double NextRandom() => Random.Shared.NextDouble();
+    /// <summary>
+    /// 53 random bits from one WASI random_get, as a double in [0, 1). Read on every call: a seeded generator would have
+    /// its seed frozen into every instance by the build-time snapshot.
+    /// </summary>
+    public double NextRandom()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        if (RandomGet(ref bytes[0], bytes.Length) != 0) throw new InvalidOperationException("WASI random_get failed");
+        return (BitConverter.ToUInt64(bytes) >> 11) * (1.0 / (1UL << 53));
+    }
 
     /// <summary>Copies bytes into a new kernel block and returns its offset.</summary>
     private static long Store(ReadOnlySpan<byte> bytes)

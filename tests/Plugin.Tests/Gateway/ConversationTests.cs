@@ -140,4 +140,22 @@ public class ConversationTests
             Assert.DoesNotContain(step.Effects, e => e is Effect.Send or Effect.Connect or Effect.Close);
         }
     }
+
+    [Fact]
+    public void Failed_connects_back_off_ever_longer_up_to_the_cap()
+    {
+        var world = WorldGen.NewWorld();
+        world.Apply(new WorldEvent.FailNextConnect(0));
+        world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 10, 1));
+        var delays = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            var retry = world.Decisions.SelectMany(d => d.Step.Effects).OfType<Effect.ScheduleOnce>().Last(s => s.ScheduleId.StartsWith("retry", StringComparison.Ordinal));
+            delays.Add(retry.DelaySeconds);
+            world.Apply(new WorldEvent.FailNextConnect(0));
+            world.AdvanceBy(retry.DelaySeconds * 1000L);
+        }
+        for (var i = 1; i < delays.Count; i++) Assert.True(delays[i] >= delays[i - 1], $"delays {string.Join(", ", delays)}");
+        Assert.InRange(delays[^1], Backoff.MaxSeconds / 2, Backoff.MaxSeconds);
+    }
 }

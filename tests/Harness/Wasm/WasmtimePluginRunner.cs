@@ -1,7 +1,8 @@
-using Navidrome.DiscordPresence.Harness;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Snapshot;
 using Wasmtime;
 
-namespace Navidrome.DiscordPresence.Wasm.Tests;
+namespace Navidrome.DiscordPresence.Harness.Wasm;
 
 /// <summary>
 /// Runs plugin.wasm as Navidrome does: compiled once, a fresh instance (and Extism kernel) per call, _initialize
@@ -21,7 +22,9 @@ public sealed class WasmtimePluginRunner : IPluginRunner, IDisposable
         using var linker = new Linker(engine) { AllowShadowing = true };
         linker.DefineWasi();
         DefineClock(linker, host);
-        var kernel = new ExtismKernel(input, host);
+        DefineRandom(linker, host);
+        var kernel = new ExtismKernel(host.GetConfig, host.CallHost, (level, message) => host.Log(LevelOf(level), message));
+        kernel.Begin(input);
         kernel.DefineIn(linker, module);
         try
         {
@@ -51,6 +54,32 @@ public sealed class WasmtimePluginRunner : IPluginRunner, IDisposable
             return 0;
         });
     }
+
+    /// <summary>
+    /// WASI's random bytes come from the host's NextRandom, 8 bytes per number, laid out so that the plugin's
+    /// NextRandom (53 bits of one 8-byte random_get) gives back exactly that number: a fixed-random host is exact.
+    /// </summary>
+    private static void DefineRandom(Linker linker, IHostServices host)
+    {
+        linker.DefineFunction("wasi_snapshot_preview1", "random_get", (Caller caller, int pointer, int length) =>
+        {
+            var memory = caller.GetMemory("memory")!;
+            for (var at = 0; at < length; at += 8)
+            {
+                var bits = (ulong)(host.NextRandom() * (1UL << 53)) << 11;
+                for (var i = 0; i < 8 && at + i < length; i++) memory.WriteByte(pointer + at + i, (byte)(bits >> (8 * i)));
+            }
+            return 0;
+        });
+    }
+
+    private static LogLevel LevelOf(KernelLogLevel level) => level switch
+    {
+        KernelLogLevel.Debug => LogLevel.Debug,
+        KernelLogLevel.Info => LogLevel.Info,
+        KernelLogLevel.Warn => LogLevel.Warn,
+        _ => LogLevel.Error,
+    };
 
     public void Dispose()
     {
