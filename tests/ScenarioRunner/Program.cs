@@ -1,11 +1,10 @@
 using Navidrome.DiscordPresence.Harness;
 using Navidrome.DiscordPresence.TestHost.Scenarios;
 
-// Usage: scenarios.sh [--quiet] [--concurrent] [--wasm plugin.wasm] <file.scenario | folder>...
-//    or  scenarios.sh --scale N [--minutes M] [--concurrent] [--wasm plugin.wasm] [--transcript file]
+// Usage: scenarios.sh [--quiet] [--concurrent] [--wasm plugin.wasm] <file.scenario | folder>...   or   scenarios.sh --scale N [--minutes M] [--concurrent] [--transcript file]
 // Prints each scenario's transcript (only failing ones with --quiet) and a verdict; exits 1 if any failed.
-// --wasm runs the built module under Wasmtime (a fresh instance per call) instead of the managed plugin.
 var quiet = args.Contains("--quiet");
+// --wasm <plugin.wasm>: drive the built module under Wasmtime instead of the managed plugin in-process.
 var wasmAt = Array.IndexOf(args, "--wasm");
 var wasmPath = wasmAt >= 0 && wasmAt + 1 < args.Length ? args[wasmAt + 1] : null;
 using var wasmRunner = wasmPath is null ? null : new Navidrome.DiscordPresence.Harness.Wasm.WasmtimePluginRunner(wasmPath);
@@ -24,7 +23,7 @@ if (scaleAt >= 0)
     if (transcriptAt >= 0 && transcriptAt + 1 < args.Length) File.WriteAllText(args[transcriptAt + 1], report.Transcript);
     return report.FailedCalls == 0 && report.Unsettled == 0 && report.PresenceBudgetBreaches == 0 ? 0 : 1;
 }
-var targets = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !(i > 0 && args[i - 1] == "--wasm")).ToList();
+var targets = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--wasm" or "--scale" or "--minutes" or "--transcript"))).ToList();
 if (targets.Count == 0) targets.Add(Path.Combine("tests", "scenarios"));
 
 var files = targets.SelectMany(ScenarioFiles.Find).ToList();

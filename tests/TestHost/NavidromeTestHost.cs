@@ -47,8 +47,8 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
         Scheduler = new SchedulerService(clock, ids);
         Config = new ConfigService();
         Library = new LibraryServices(options);
-        Http = new HttpService(options, map, clock);
-        Sockets = new WebSocketService(options, map, ledger, ids, this);
+        Http = new HttpService(options, map, clock, transcript);
+        Sockets = new WebSocketService(options, map, ledger, ids, this, transcript);
     }
 
     public HostOptions Options { get; }

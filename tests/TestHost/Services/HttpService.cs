@@ -14,7 +14,7 @@ public sealed record HttpExchange(long AtElapsedMs, string Method, string Url, I
 /// Go-canonical names and their first value, bodies base64 and cut at 10 MiB. Host names resolve through
 /// <see cref="HostMap"/> to the local fakes.
 /// </summary>
-public sealed class HttpService(HostOptions options, HostMap map, VirtualClock clock) : IDisposable
+public sealed class HttpService(HostOptions options, HostMap map, VirtualClock clock, Transcript transcript) : IDisposable
 {
     public const int DefaultTimeoutMs = 10_000;
     public const int MaxBodyBytes = 10 * 1024 * 1024;
@@ -61,6 +61,7 @@ public sealed class HttpService(HostOptions options, HostMap map, VirtualClock c
         catch (HostError e)
         {
             Record(new HttpExchange(start, method, url, headers, body, 0, e.Message));
+            transcript.Add("http", $"✗ {method} {url}: {e.Message}");
             throw;
         }
     }
@@ -78,7 +79,7 @@ public sealed class HttpService(HostOptions options, HostMap map, VirtualClock c
         {
             var local = map.Local(current) ?? throw new HostError($"{GoMethod(method)} \"{current}\": dial tcp: lookup {current.Host}: no such host");
             using var message = new HttpRequestMessage(new HttpMethod(method), local);
-            if (body.Length > 0 && hop == 0 || body.Length > 0 && method != "GET") message.Content = new ByteArrayContent(body);
+            if (body.Length > 0) message.Content = new ByteArrayContent(body); // a 301/302/303 hop turned into a GET drops it
             foreach (var (name, value) in headers)
                 if (!message.Headers.TryAddWithoutValidation(name, value)) (message.Content ??= new ByteArrayContent([])).Headers.TryAddWithoutValidation(name, value);
             message.Headers.Host = current.IsDefaultPort ? current.Host : $"{current.Host}:{current.Port}";

@@ -17,7 +17,7 @@ namespace Navidrome.DiscordPresence.TestHost.Services;
 ///   code and reason before the host call returns; the reader then ends without a callback;
 /// - unload closes every connection with 1001 "plugin unloaded" and calls nothing.
 /// </summary>
-public sealed class WebSocketService(HostOptions options, HostMap map, NetworkLedger ledger, Ids ids, IPluginCallbacks plugin)
+public sealed class WebSocketService(HostOptions options, HostMap map, NetworkLedger ledger, Ids ids, IPluginCallbacks plugin, Transcript transcript)
 {
     public const string OnText = "nd_websocket_on_text_message";
     public const string OnBinary = "nd_websocket_on_binary_message";
@@ -71,6 +71,7 @@ public sealed class WebSocketService(HostOptions options, HostMap map, NetworkLe
         if (local is null)
         {
             Unreserve(id);
+            transcript.Add("websocket", $"✗ {id} {url}: no such host");
             throw new HostError($"failed to connect: dial tcp: lookup {uri.Host}: no such host");
         }
         var socket = new ClientWebSocket();
@@ -90,6 +91,7 @@ public sealed class WebSocketService(HostOptions options, HostMap map, NetworkLe
             link.ClientGone();
             socket.Dispose();
             Unreserve(id);
+            transcript.Add("websocket", $"✗ {id} {url}: {Describe(e)}");
             throw new HostError($"failed to connect: {Describe(e)}");
         }
 
