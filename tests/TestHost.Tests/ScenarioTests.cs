@@ -7,13 +7,7 @@ namespace Navidrome.DiscordPresence.TestHost.Tests;
 /// <summary>Every scenario under tests/scenarios, replayed through the managed plugin; a failure shows the whole transcript.</summary>
 public sealed class ScenarioTests
 {
-    public static TheoryData<string> Files()
-    {
-        var folder = ScenarioFiles.RepositoryFolder(AppContext.BaseDirectory);
-        var data = new TheoryData<string>();
-        foreach (var file in ScenarioFiles.Find(folder)) data.Add(Path.GetRelativePath(folder, file));
-        return data;
-    }
+    public static TheoryData<string> Files() => new(ScenarioFiles.Shipped());
 
     /// <summary>
     /// A scenario marked <c>known-bug:</c> shows a plugin bug that is written down but not fixed yet: it is skipped
@@ -23,7 +17,7 @@ public sealed class ScenarioTests
     [MemberData(nameof(Files))]
     public void Scenario_passes(string file)
     {
-        var path = Path.Combine(ScenarioFiles.RepositoryFolder(AppContext.BaseDirectory), file);
+        var path = ScenarioFiles.PathOf(file);
         var result = ScenarioRunner.Run(ScenarioParser.ParseFile(path), new ManagedPluginRunner());
         if (result.Scenario.KnownBug is { } bug)
         {

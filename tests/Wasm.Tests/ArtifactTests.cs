@@ -15,8 +15,8 @@ public sealed class ArtifactTests(CompiledPlugin plugin) : IClassFixture<Compile
         ["users"] = """[{"username":"alice","token":"alice-token-secret"}]""",
     };
 
-    private CallResult Call(string export, string input, InMemoryHost? host = null) =>
-        plugin.Runner.Call(export, Encoding.UTF8.GetBytes(input), host ?? new InMemoryHost(Config));
+    private CallResult Call(string export, string input, RecordingHost? host = null) =>
+        plugin.Runner.Call(export, Encoding.UTF8.GetBytes(input), host ?? new RecordingHost(Config));
 
     [WasmFact]
     public void A_configured_user_is_authorized()
@@ -60,7 +60,7 @@ public sealed class ArtifactTests(CompiledPlugin plugin) : IClassFixture<Compile
     public void A_trap_fails_only_its_own_call()
     {
         // A host function that blows up traps the instance (Wasmtime turns the host exception into a trap).
-        var failing = new InMemoryHost(Config) { Answer = (_, _) => throw new InvalidOperationException("host down") };
+        var failing = new RecordingHost(Config) { Answer = (_, _) => throw new InvalidOperationException("host down") };
         var trapped = Call("nd_on_init", "{}", failing);
         Assert.StartsWith("trap", trapped.Error);
 

@@ -31,7 +31,7 @@ public sealed class ParityTests(CompiledPlugin plugin) : IClassFixture<CompiledP
         { "timer", "nd_scheduler_callback", """{"scheduleId":"x","payload":"nonsense","isRecurring":false}""" },
     };
 
-    private static InMemoryHost Host(string users) => new(new Dictionary<string, string> { ["clientid"] = "123456789012345678", ["users"] = users })
+    private static RecordingHost Host(string users) => new(new Dictionary<string, string> { ["clientid"] = "123456789012345678", ["users"] = users })
     {
         Answer = (function, request) => function switch
         {

@@ -10,13 +10,7 @@ namespace Navidrome.DiscordPresence.Wasm.Tests;
 /// </summary>
 public sealed class WasmScenarioTests(CompiledPlugin plugin) : IClassFixture<CompiledPlugin>
 {
-    public static TheoryData<string> Files()
-    {
-        var folder = ScenarioFiles.RepositoryFolder(AppContext.BaseDirectory);
-        var data = new TheoryData<string>();
-        foreach (var file in ScenarioFiles.Find(folder)) data.Add(Path.GetRelativePath(folder, file));
-        return data;
-    }
+    public static TheoryData<string> Files() => new(ScenarioFiles.Shipped());
 
     [SkippableTheory]
     [MemberData(nameof(Files))]
@@ -24,7 +18,7 @@ public sealed class WasmScenarioTests(CompiledPlugin plugin) : IClassFixture<Com
     {
         Skip.If(PluginWasm.Path is null, PluginWasm.NotBuilt);
         Skip.If(Environment.GetEnvironmentVariable("WASM_SCENARIOS") == "0", "WASM_SCENARIOS=0");
-        var path = Path.Combine(ScenarioFiles.RepositoryFolder(AppContext.BaseDirectory), file);
+        var path = ScenarioFiles.PathOf(file);
         var scenario = ScenarioParser.ParseFile(path);
         // A known bug is tracked by the managed run; replaying it here would only cost minutes.
         Skip.If(scenario.KnownBug is not null, $"known plugin bug: {scenario.KnownBug}");

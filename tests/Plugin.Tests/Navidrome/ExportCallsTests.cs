@@ -15,9 +15,9 @@ public class ExportCallsTests
         ["users"] = $$"""[{"username":"alice","token":"{{Token}}"},{"username":"bob","token":""}]""",
     };
 
-    private static (CallResult Result, ConfigOnlyHost Host) Call(string export, string input, Dictionary<string, string>? config = null)
+    private static (CallResult Result, RecordingHost Host) Call(string export, string input, Dictionary<string, string>? config = null)
     {
-        var host = new ConfigOnlyHost(config ?? Config);
+        var host = new RecordingHost(config ?? Config);
         return (new ManagedPluginRunner().Call(export, Encoding.UTF8.GetBytes(input), host), host);
     }
 

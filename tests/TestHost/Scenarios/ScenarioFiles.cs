@@ -10,6 +10,16 @@ public static class ScenarioFiles
             ? Directory.EnumerateFiles(target, "*" + Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [target];
 
+    /// <summary>Every shipped scenario, as a path relative to the repository's tests/scenarios folder (test case names).</summary>
+    public static IEnumerable<string> Shipped()
+    {
+        var folder = RepositoryFolder(AppContext.BaseDirectory);
+        return Find(folder).Select(file => Path.GetRelativePath(folder, file));
+    }
+
+    /// <summary>The path of a shipped scenario named as <see cref="Shipped"/> names it.</summary>
+    public static string PathOf(string shipped) => Path.Combine(RepositoryFolder(AppContext.BaseDirectory), shipped);
+
     /// <summary>The repository's tests/scenarios folder, found upwards from <paramref name="start"/>.</summary>
     public static string RepositoryFolder(string start)
     {

@@ -1,11 +1,14 @@
 using System.Text;
 using Navidrome.DiscordPresence.Effects;
-using Navidrome.DiscordPresence.Harness;
 
-namespace Navidrome.DiscordPresence.Wasm.Tests;
+namespace Navidrome.DiscordPresence.Harness;
 
-/// <summary>A small host for artifact tests: fixed config, a fixed clock, and a record of host calls and log lines.</summary>
-internal sealed class InMemoryHost(IReadOnlyDictionary<string, string> config) : IHostServices
+/// <summary>
+/// The smallest host, for export-level examples and artifact parity tests: a fixed config, a fixed clock and random
+/// number, host functions answered by <see cref="Answer"/> (every call accepted by default), and a record of every
+/// host call and log line. Behaviour that needs Navidrome's semantics is tested against the test host (tests/TestHost).
+/// </summary>
+public sealed class RecordingHost(IReadOnlyDictionary<string, string> config) : IHostServices
 {
     public List<(string Function, string Request)> Calls { get; } = [];
     public List<(LogLevel Level, string Message)> Logs { get; } = [];
