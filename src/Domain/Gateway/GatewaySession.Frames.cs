@@ -95,6 +95,9 @@ public static partial class GatewaySession
             var idle = GatewayIds.Schedule(TimerKind.IdleClose, ctx.NowMs, ctx.User);
             return new Step(ready_, [log, new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle)]);
         }
+        // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
+        // (discord-protocol.md §4.17), and a resumed session may have lost what was sent before the drop. It costs one
+        // of the four updates per 20 s once per connection.
         var send = SendPresence(ready_, ctx, force: true);
         return new Step(send.State, [log, .. send.Effects]);
     }
