@@ -19,50 +19,52 @@ internal static class ExportCalls
     /// <summary>Handles one export call; unknown names are "not implemented" (-2).</summary>
     public static int Run(string export, IPluginHost rawHost)
     {
-        var config = ConfigParser.Parse(ReadConfig(rawHost));
-        var host = new RedactingHost(rawHost, config.Tokens);
+        var call = new Call(rawHost, ReadConfig(rawHost));
         try
         {
-            return Dispatch(export, host, config);
+            return Dispatch(export, call);
         }
         catch (Exception e)
         {
-            host.SetError($"{export} failed: {e.GetType().Name}: {e.Message}");
+            call.Host.SetError($"{export} failed: {e.GetType().Name}: {e.Message}");
             return 1;
         }
     }
 
-    private static int Dispatch(string export, IPluginHost host, ConfigParse config)
+    private static int Dispatch(string export, Call call)
     {
+        var input = call.Host;
         switch (export)
         {
             case ExportNames.OnInit:
-                OnInit(host, config);
+                var everyone = call.For(user: null);
+                OnInit(call.Host, everyone); // the host after For: it scrubs the tokens For has read
                 return 0;
             case ExportNames.IsAuthorized:
-                var user = InputReader.Username(host.ReadInput(), export);
+                var user = InputReader.Username(input.ReadInput(), export);
+                var config = call.For(user);
                 var authorized = config.Config.ClientId is not null && config.Config.FindUser(user) is not null;
-                host.WriteOutput(authorized ? "true"u8 : "false"u8);
+                call.Host.WriteOutput(authorized ? "true"u8 : "false"u8);
                 return 0;
             case ExportNames.Scrobble:
                 return 0; // A presence plugin keeps no listening history.
             case ExportNames.PlaybackReport:
-                var (reporter, report) = InputReader.PlaybackReport(host.ReadInput(), host.NowUnixMs());
-                return Run(host, config, report, reporter);
+                var (reporter, report) = InputReader.PlaybackReport(input.ReadInput(), input.NowUnixMs());
+                return Run(call, report, reporter);
             case ExportNames.NowPlaying:
-                var (listener, nowPlaying) = InputReader.NowPlaying(host.ReadInput());
-                return Run(host, config, nowPlaying, listener);
+                var (listener, nowPlaying) = InputReader.NowPlaying(input.ReadInput());
+                return Run(call, nowPlaying, listener);
             case ExportNames.OnTextMessage:
-                return Run(host, config, InputReader.TextMessage(host.ReadInput()));
+                return Run(call, InputReader.TextMessage(input.ReadInput()));
             case ExportNames.OnBinaryMessage:
-                host.Log(LogLevel.Debug, "ignored a binary gateway frame (the plugin asks Discord for JSON text)");
+                input.Log(LogLevel.Debug, "ignored a binary gateway frame (the plugin asks Discord for JSON text)");
                 return 0;
             case ExportNames.OnClose:
-                return Run(host, config, InputReader.Closed(host.ReadInput()));
+                return Run(call, InputReader.Closed(input.ReadInput()));
             case ExportNames.OnError:
-                return Run(host, config, InputReader.Failed(host.ReadInput()));
+                return Run(call, InputReader.Failed(input.ReadInput()));
             case ExportNames.SchedulerCallback:
-                return Run(host, config, InputReader.TimerFired(host.ReadInput()));
+                return Run(call, InputReader.TimerFired(input.ReadInput()));
             default:
                 return -2;
         }
@@ -77,18 +79,49 @@ internal static class ExportCalls
         interpreter.CarryOut(Core.Initialize(config.Config, new Moment(host.NowUnixMs(), host.NextRandom())));
     }
 
-    private static int Run(IPluginHost host, ConfigParse config, Input input, string? user = null)
+    private static int Run(Call call, Input input, string? user = null)
     {
         user ??= Routing.UserOf(input);
         if (user is null)
         {
-            host.Log(LogLevel.Debug, $"ignored an event for an id this plugin did not make ({input.GetType().Name})");
+            call.Host.Log(LogLevel.Debug, $"ignored an event for an id this plugin did not make ({input.GetType().Name})");
             return 0;
         }
-        var functions = new HostFunctions(host);
-        var store = new StateStore(functions, host.Log);
-        new Interpreter(host, functions, store, config).Run(input, user);
+        var config = call.For(user);
+        var functions = new HostFunctions(call.Host);
+        var store = new StateStore(functions, call.Host.Log);
+        new Interpreter(call.Host, functions, store, config).Run(input, user);
         return 0;
+    }
+
+    /// <summary>
+    /// One call's config, parsed once its user is known: most calls concern one user, and parsing (and holding) only
+    /// that user's entry keeps a call's cost independent of how many users are configured. Once parsed, the host is
+    /// wrapped so that every log line and error is scrubbed of the tokens this call holds; before that, no token has
+    /// been read.
+    /// </summary>
+    private sealed class Call
+    {
+        private readonly IPluginHost rawHost;
+        private readonly IReadOnlyDictionary<string, string> raw;
+
+        public Call(IPluginHost rawHost, IReadOnlyDictionary<string, string> raw)
+        {
+            this.rawHost = rawHost;
+            this.raw = raw;
+            Host = rawHost;
+        }
+
+        /// <summary>The host for this call: scrubbing tokens once the config is parsed.</summary>
+        public IPluginHost Host { get; private set; }
+
+        /// <summary>The config with just <paramref name="user"/>'s entry, or with every user's when null.</summary>
+        public ConfigParse For(string? user)
+        {
+            var config = ConfigParser.Parse(raw, user);
+            Host = new RedactingHost(rawHost, config.Tokens);
+            return config;
+        }
     }
 
     private static Dictionary<string, string> ReadConfig(IPluginHost host)

@@ -17,8 +17,13 @@ public static class ConfigParser
     /// <summary>Every key the plugin reads, for the shell to fetch.</summary>
     public static IReadOnlyList<string> Keys => ConfigKeys.All;
 
-    /// <summary>Parses <paramref name="raw"/> (key → string value, as Navidrome hands it over).</summary>
-    public static ConfigParse Parse(IReadOnlyDictionary<string, string> raw)
+    /// <summary>
+    /// Parses <paramref name="raw"/> (key → string value, as Navidrome hands it over). With <paramref name="onlyUser"/>
+    /// the users list holds just that user, if configured and valid, and only that user's problems are reported: the
+    /// same answer for that user as a full parse, at a cost that does not grow with the number of users (every call
+    /// parses the config, and most calls concern one user).
+    /// </summary>
+    public static ConfigParse Parse(IReadOnlyDictionary<string, string> raw, string? onlyUser = null)
     {
         var errors = new List<ConfigError>();
         T Read<T>(string key, T fallback, Func<string, string, Validation<ConfigError, T>> reader)
@@ -31,7 +36,7 @@ public static class ConfigParser
 
         var clientId = ClientId(raw.GetValueOrDefault(ConfigKeys.ClientId), errors);
         var users = raw.TryGetValue(ConfigKeys.Users, out var usersJson) && !string.IsNullOrWhiteSpace(usersJson)
-            ? UsersParser.Parse(usersJson)
+            ? UsersParser.Parse(usersJson, onlyUser)
             : new ParsedUsers([], UserTokens.None, []);
         errors.AddRange(users.Errors);
 

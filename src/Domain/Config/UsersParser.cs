@@ -14,8 +14,11 @@ public sealed record ParsedUsers(EquatableArray<DiscordUser> Users, UserTokens T
 /// </summary>
 public static class UsersParser
 {
-    /// <summary>Parses the users JSON text.</summary>
-    public static ParsedUsers Parse(string json)
+    /// <summary>
+    /// Parses the users JSON text; with <paramref name="only"/>, keeps and checks only that user's entry (a call about
+    /// one user need not check, fingerprint or hold anyone else's token).
+    /// </summary>
+    public static ParsedUsers Parse(string json, string? only = null)
     {
         JsonDocument document;
         try
@@ -38,6 +41,7 @@ public static class UsersParser
             {
                 position++;
                 var username = Text(entry, "username")?.Trim();
+                if (only is not null && username != only) continue;
                 var token = Text(entry, "token")?.Trim();
                 if (string.IsNullOrEmpty(username))
                     errors.Add(new ConfigError(ConfigKeys.Users, $"entry {position} has no username"));

@@ -36,4 +36,22 @@ public class ConfigParserProperties
             var parsed = ConfigParser.Parse(withJunk);
             return baseline.Errors.IsEmpty && parsed.Config.Artwork == baseline.Config.Artwork && parsed.Errors.All(e => e.Key == "onlinestatus");
         });
+
+    private static readonly Gen<string> UsersJson =
+        from entries in Gen.ListOf(Gen.Zip(Gen.Elements("alice", "bob", "carol", "", " bob "), Gen.Elements("t.o.k", "", "Bearer x", "a b", "x.y.z")))
+        select "[" + string.Join(",", entries.Select(e => $$"""{"username":"{{e.Item1}}","token":"{{e.Item2}}"}""")) + "]";
+
+    [Property(MaxTest = 1000)]
+    public Property A_parse_for_one_user_answers_for_that_user_exactly_as_a_full_parse() =>
+        Prop.ForAll(UsersJson.ToArbitrary(), Gen.Elements("alice", "bob", "carol", "dave").ToArbitrary(), (users, user) =>
+        {
+            var raw = new Dictionary<string, string> { ["clientid"] = "1234567890123456789", ["users"] = users, ["onlinestatus"] = "busy" };
+            var full = ConfigParser.Parse(raw);
+            var one = ConfigParser.Parse(raw, user);
+            return one.Config.Users.SequenceEqual(full.Config.Users.Where(u => u.Username == user))
+                && one.Tokens.For(user) == full.Tokens.For(user)
+                && one.Tokens.All.All(t => t == full.Tokens.For(user))
+                && one.Errors.SequenceEqual(full.Errors.Where(e => e.Username is null && e.Key != "users" || e.Username == user))
+                && one.Config with { Users = [] } == full.Config with { Users = [] };
+        });
 }
