@@ -5,12 +5,14 @@ using Navidrome.DiscordPresence.Harness;
 namespace Navidrome.DiscordPresence.Wasm.Bench;
 
 /// <summary>A host that answers like a healthy Navidrome with nothing stored yet: the gateway URL, a socket id, empty cache.</summary>
-internal sealed class BenchHost(long nowMs) : IHostServices
+internal sealed class BenchHost(long nowMs, int users = 1) : IHostServices
 {
-    private static readonly Dictionary<string, string> Config = new()
+    private readonly Dictionary<string, string> Config = new()
     {
         ["clientid"] = "123456789012345678",
-        ["users"] = """[{"username":"alice","token":"alice-token-secret"}]""",
+        // alice, then users - 1 others: a call about alice still reads past them.
+        ["users"] = "[" + string.Join(",", Enumerable.Range(0, users).Select(i =>
+            $$"""{"username":"{{(i == 0 ? "alice" : $"user{i}")}}","token":"MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.bench-token-{{i}}"}""")) + "]",
     };
 
     public byte[] CallHost(string function, byte[] requestJson) => Encoding.UTF8.GetBytes(function switch

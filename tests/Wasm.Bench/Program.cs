@@ -57,6 +57,17 @@ foreach (var wasm in modules)
         Console.WriteLine($"| {Path.GetFileName(wasm)} | {size} | {compileMs / 1000:F1} s | {name} | {median:F2} | {median / floor:F0}× |");
     }
 }
+
+// A call reads the config every time: how the cost grows with the number of configured users.
+Console.WriteLine();
+Console.WriteLine("| module | configured users | nd_scrobbler_is_authorized per call (ms) |");
+Console.WriteLine("|---|---|---|");
+using (var shipped = new WasmtimePluginRunner(modules[^1]))
+{
+    var input = Encoding.UTF8.GetBytes("""{"username":"alice"}""");
+    foreach (var users in new[] { 1, 10, 50, 200 })
+        Console.WriteLine($"| {Path.GetFileName(modules[^1])} | {users} | {Median(Runs, () => shipped.Call("nd_scrobbler_is_authorized", input, new BenchHost(nowMs, users))):F2} |");
+}
 return 0;
 
 static double Median(int runs, Action run)
