@@ -3,11 +3,10 @@ using Navidrome.DiscordPresence.Domain.Gateway;
 namespace Navidrome.DiscordPresence.Snapshot;
 
 /// <summary>
-/// What the warm-up runs: one representative call of every export, with config, inputs and host answers that carry
-/// a sentinel string. After the snapshot, the sentinel must be nowhere in the module (nothing from the warm-up is
-/// kept but the runtime's own state). No call writes an identify or resume frame: the token would pass through the
-/// interpreter's stack buffers, which are freed but not cleared, so a token could be left in the snapshot; those
-/// frames are sent once per connection and may start cold.
+/// What the warm-up runs: one representative call of every export, in the order a listening session makes them
+/// (the session identifies, reaches READY, sends a presence and heartbeats), with config, inputs and host answers
+/// that carry a sentinel string. After the snapshot the sentinel must be nowhere in the module: nothing from the
+/// warm-up is kept but the runtime's own state (the clean-up in host.c and WasmEntry clears what calls leave behind).
 /// </summary>
 internal static class WarmUpCalls
 {
@@ -38,7 +37,7 @@ internal static class WarmUpCalls
         ("nd_scrobbler_now_playing", $$"""{"username":"{{User}}","track":{{Track}},"position":12}"""),
         ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}"}"""),
         ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"t\":\"READY\",\"s\":1,\"op\":0,\"d\":{\"session_id\":\"{{{Sentinel}}}\",\"resume_gateway_url\":\"wss://{{{Sentinel}}}.discord.gg\"}}"}"""),
-        ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"t\":\"MESSAGE_CREATE\",\"s\":2,\"op\":0,\"d\":{\"session_id\":\"{{{Sentinel}}}\",\"resume_gateway_url\":\"wss://{{{Sentinel}}}.discord.gg\"}}"}"""),
+        ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"t\":\"MESSAGE_CREATE\",\"s\":2,\"op\":0,\"d\":{\"content\":\"{{{Sentinel}}}\"}}"}"""),
         ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"op\":11,\"d\":null}"}"""),
         ("nd_scheduler_callback", $$"""{"scheduleId":"{{GatewayIds.Schedule(TimerKind.Heartbeat, 1, User)}}","payload":"","isRecurring":true}"""),
         ("nd_websocket_on_error", $$"""{"connectionId":"{{Connection}}","error":"websocket: close 4000: {{Sentinel}}"}"""),
