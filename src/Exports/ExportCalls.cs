@@ -33,7 +33,7 @@ internal static class ExportCalls
 
     private static int Dispatch(string export, Call call)
     {
-        var input = call.Host;
+        var host = call.Host; // the raw host until the call's config is parsed: reading input needs no token
         switch (export)
         {
             case ExportNames.OnInit:
@@ -41,7 +41,7 @@ internal static class ExportCalls
                 OnInit(call.Host, everyone); // the host after For: it scrubs the tokens For has read
                 return 0;
             case ExportNames.IsAuthorized:
-                var user = InputReader.Username(input.ReadInput(), export);
+                var user = InputReader.Username(host.ReadInput(), export);
                 var config = call.For(user);
                 var authorized = config.Config.ClientId is not null && config.Config.FindUser(user) is not null;
                 call.Host.WriteOutput(authorized ? "true"u8 : "false"u8);
@@ -49,22 +49,22 @@ internal static class ExportCalls
             case ExportNames.Scrobble:
                 return 0; // A presence plugin keeps no listening history.
             case ExportNames.PlaybackReport:
-                var (reporter, report) = InputReader.PlaybackReport(input.ReadInput(), input.NowUnixMs());
+                var (reporter, report) = InputReader.PlaybackReport(host.ReadInput(), host.NowUnixMs());
                 return Run(call, report, reporter);
             case ExportNames.NowPlaying:
-                var (listener, nowPlaying) = InputReader.NowPlaying(input.ReadInput());
+                var (listener, nowPlaying) = InputReader.NowPlaying(host.ReadInput());
                 return Run(call, nowPlaying, listener);
             case ExportNames.OnTextMessage:
-                return Run(call, InputReader.TextMessage(input.ReadInput()));
+                return Run(call, InputReader.TextMessage(host.ReadInput()));
             case ExportNames.OnBinaryMessage:
-                input.Log(LogLevel.Debug, "ignored a binary gateway frame (the plugin asks Discord for JSON text)");
+                host.Log(LogLevel.Debug, "ignored a binary gateway frame (the plugin asks Discord for JSON text)");
                 return 0;
             case ExportNames.OnClose:
-                return Run(call, InputReader.Closed(input.ReadInput()));
+                return Run(call, InputReader.Closed(host.ReadInput()));
             case ExportNames.OnError:
-                return Run(call, InputReader.Failed(input.ReadInput()));
+                return Run(call, InputReader.Failed(host.ReadInput()));
             case ExportNames.SchedulerCallback:
-                return Run(call, InputReader.TimerFired(input.ReadInput()));
+                return Run(call, InputReader.TimerFired(host.ReadInput()));
             default:
                 return -2;
         }
@@ -127,7 +127,7 @@ internal static class ExportCalls
     private static Dictionary<string, string> ReadConfig(IPluginHost host)
     {
         var raw = new Dictionary<string, string>();
-        foreach (var key in ConfigParser.Keys)
+        foreach (var key in ConfigKeys.All)
             if (host.GetConfig(key) is { } value) raw[key] = value;
         return raw;
     }

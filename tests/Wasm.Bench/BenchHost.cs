@@ -7,7 +7,7 @@ namespace Navidrome.DiscordPresence.Wasm.Bench;
 /// <summary>A host that answers like a healthy Navidrome with nothing stored yet: the gateway URL, a socket id, empty cache.</summary>
 internal sealed class BenchHost(long nowMs, int users = 1) : IHostServices
 {
-    private readonly Dictionary<string, string> Config = new()
+    private readonly Dictionary<string, string> config = new()
     {
         ["clientid"] = "123456789012345678",
         // alice, then users - 1 others: a call about alice still reads past them.
@@ -23,7 +23,7 @@ internal sealed class BenchHost(long nowMs, int users = 1) : IHostServices
         _ => "{}",
     });
 
-    public string? GetConfig(string key) => Config.GetValueOrDefault(key);
+    public string? GetConfig(string key) => config.GetValueOrDefault(key);
     public void Log(LogLevel level, string message) { }
     public long NowUnixMs() => nowMs;
     public double NextRandom() => 0.5;

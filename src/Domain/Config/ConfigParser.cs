@@ -14,9 +14,6 @@ public sealed record ConfigParse(PluginConfig Config, UserTokens Tokens, Equatab
 /// </summary>
 public static class ConfigParser
 {
-    /// <summary>Every key the plugin reads, for the shell to fetch.</summary>
-    public static IReadOnlyList<string> Keys => ConfigKeys.All;
-
     /// <summary>
     /// Parses <paramref name="raw"/> (key → string value, as Navidrome hands it over). With <paramref name="onlyUser"/>
     /// the users list holds just that user, if configured and valid, and only that user's problems are reported: the
