@@ -155,10 +155,9 @@ public sealed class World
     {
         Ended(id, user);
         if (code is 4003 or 4007 or 4009 or 4015 or 4016 or 1000 or 1001) validSessions[user] = null;
-        var input = code is 1000 or 1001 or 1005
-            ? (Input)new Input.SocketClosed(id, code, "closed by Discord")
-            : new Input.SocketClosed(id, code, "closed by Discord");
-        Deliver(input, user);
+        // Navidrome reports 1000/1001/1005 through on_close and other codes through on_error; the bindings read the
+        // code out of either, so the core sees one input for both.
+        Deliver(new Input.SocketClosed(id, code, "closed by Discord"), user);
     }
 
     public string UserName(int index) => Config.Users[index % Config.Users.Count].Username;
