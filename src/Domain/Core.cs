@@ -9,7 +9,7 @@ namespace Navidrome.DiscordPresence.Domain;
 
 /// <summary>
 /// The plugin's one transition: (input, a user's state, config, moment) → (state', effects).
-/// It runs in three layers, each pure:
+/// It runs in four layers, each pure:
 /// 1. playback: a report updates that user's players (ignored players and, on 0.62+ hosts, NowPlaying change nothing);
 /// 2. artwork and links: the track in focus gets its album art and Spotify link looked up, off the playback path;
 /// 3. presence: what should show now is derived from the players, the art, the config and the time, never stored;
