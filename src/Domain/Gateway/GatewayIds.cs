@@ -2,7 +2,8 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
 /// Connection and schedule ids. Every id names the user and a number (a connection generation or an instant), so
-/// a callback routes itself to its user, and a callback from an older connection is recognised as stale (W12, W13).
+/// a callback routes itself to its user, and a callback from an older connection is recognised as stale (see
+/// docs/go-plugin-weaknesses.md, 'Heartbeat schedule id collisions' and 'No connection generation').
 /// Ids are also our only mutex: the host refuses a second connection or schedule under an id that exists, so two
 /// racing calls that compute the same next id cannot both open a connection.
 /// Shape: <see cref="TaggedId"/>.

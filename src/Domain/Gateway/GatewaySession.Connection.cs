@@ -2,7 +2,8 @@ using Navidrome.DiscordPresence.Effects;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
-/// <summary>Opening connections, and what follows a close, an error or a failed connect (discord-protocol.md §4.1, §4.8).</summary>
+/// <summary>Opening connections, and what follows a close, an error or a failed connect (see docs/discord-gateway.md,
+/// 'Connecting and version pinning' and 'Close codes').</summary>
 public static partial class GatewaySession
 {
     /// <summary>Discord's documented gateway, used when the REST lookup fails.</summary>
@@ -70,7 +71,8 @@ public static partial class GatewaySession
         if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
 
         // Keep the session: the next attempt resumes it through the main gateway, in case the resume host is the problem.
-        // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often (W11).
+        // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often
+        // (see docs/go-plugin-weaknesses.md, 'Reconnect storms and an unpinned gateway').
         var session = state.Session with { ResumeUrl = null, Attempt = state.Session.Attempt + 1 };
         var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
@@ -112,7 +114,8 @@ public static partial class GatewaySession
         var closed = state with { Session = session with { Phase = Phase.Idle } };
 
         // Nothing to show: stay offline, but keep a resumable session, so playing again soon resumes it
-        // instead of starting a second session (W22); if it has expired by then, Discord answers op 9.
+        // instead of starting a second session (see docs/go-plugin-weaknesses.md, 'A new session for every listening session');
+        // if it has expired by then, Discord answers op 9.
         if (ctx.Desired.IsClear) return new Step(closed, [.. effects]);
         if (action == AfterClose.IdentifyLater)
             return Wait(closed, ctx, Backoff.TooManySessionsSeconds(ctx.Now.Jitter), effects);

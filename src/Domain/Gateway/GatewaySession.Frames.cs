@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
-/// <summary>What each gateway frame does to the session (discord-protocol.md §4.2–4.6, §4.9–4.11).</summary>
+/// <summary>What each gateway frame does to the session (see docs/discord-gateway.md: heartbeats, identify, op 7 and op 9, resume).</summary>
 public static partial class GatewaySession
 {
     /// <summary>Heartbeat intervals outside this range are clamped, so a bad Hello can neither flood nor starve the connection.</summary>
@@ -96,7 +96,7 @@ public static partial class GatewaySession
             return new Step(ready_, [log, new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle)]);
         }
         // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
-        // (discord-protocol.md §4.17), and a resumed session may have lost what was sent before the drop. It costs one
+        // (see docs/discord-gateway.md, 'Identify'), and a resumed session may have lost what was sent before the drop. It costs one
         // of the four updates per 20 s once per connection.
         var send = SendPresence(ready_, ctx, force: true);
         return new Step(send.State, [log, .. send.Effects]);

@@ -3,10 +3,12 @@ using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
-/// <summary>Timers: heartbeats and zombie detection (discord-protocol.md §4.2–4.3), retries, idle close, flush, wake-ups.</summary>
+/// <summary>Timers: heartbeats and zombie detection (docs/discord-gateway.md, 'Hello and heartbeats' and 'Zombie connections'), retries,
+/// idle close, flush, wake-ups.</summary>
 public static partial class GatewaySession
 {
-    /// <summary>How long a connection stays open after the presence cleared, so the next track needs no new identify (W22).</summary>
+    /// <summary>How long a connection stays open after the presence cleared, so the next track needs no new identify
+    /// (see docs/go-plugin-weaknesses.md, 'A new session for every listening session').</summary>
     public const int IdleGraceSeconds = 300;
 
     private static Step OnTimer(Input.TimerFired timer, UserState state, GatewayContext ctx)

@@ -5,7 +5,8 @@ using Navidrome.DiscordPresence.Effects.Discord;
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
-/// A user's Discord gateway session as a pure state machine (discord-protocol.md §4; fixes W1–W14, W17, W21–W23).
+/// A user's Discord gateway session as a pure state machine, following the rules in docs/discord-gateway.md; what it does
+/// differently from the Go plugin is in docs/go-plugin-weaknesses.md, 'The gateway session'.
 /// Every input moves the session towards one goal: a Ready connection showing the desired presence while there
 /// is something to show, and no connection after an idle grace period when there is not.
 /// Invariants:

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Navidrome.DiscordPresence.Exports.Discord;
 
-// Gateway frames as Discord reads them (discord-protocol.md §1.3, §2, §4.12–4.13). Property order is the wire order.
+// Gateway frames as Discord reads them (docs/discord-gateway.md, 'Identify' and 'The presence update'). Property order is the wire order.
 // Absent optional fields are left out (the context ignores nulls), except where Discord wants an explicit null.
 
 internal sealed record HeartbeatFrame([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? D)
@@ -33,7 +33,7 @@ internal sealed record IdentifyData(string Token, ClientProperties Properties, P
 
 /// <summary>
 /// Client properties of a desktop client on Linux: documented values (the Go plugin's "Windows 10" is not one,
-/// upstream #52, W35); "Discord Client" as browser gives the desktop status indicator.
+/// upstream #52; see docs/go-plugin-weaknesses.md, 'Identify properties'); "Discord Client" as browser gives the desktop status indicator.
 /// </summary>
 internal sealed record ClientProperties(string Os, string Browser, string Device, string SystemLocale, string ReleaseChannel)
 {
