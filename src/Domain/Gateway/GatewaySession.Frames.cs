@@ -60,7 +60,8 @@ public static partial class GatewaySession
         }, [.. effects]);
     }
 
-    /// <summary>op 9 not resumable: forget the session and identify again after 1–5 s (DD gateway-events#invalid-session).</summary>
+    /// <summary>op 9 not resumable: forget the session and identify again after 1–5 s (see docs/discord-gateway.md,
+    /// 'Reconnect (op 7) and Invalid Session (op 9)').</summary>
     private static Step OnInvalidSession(UserState state, GatewayContext ctx)
     {
         var session = state.Session.WithoutSession() with { Phase = Phase.Identifying };

@@ -32,8 +32,9 @@ internal sealed record ResumeFrame(ResumeData D)
 internal sealed record IdentifyData(string Token, ClientProperties Properties, PresenceData Presence);
 
 /// <summary>
-/// Client properties of a desktop client on Linux: documented values (the Go plugin's "Windows 10" is not one,
-/// upstream #52; see docs/go-plugin-weaknesses.md, 'Identify properties'); "Discord Client" as browser gives the desktop status indicator.
+/// Client properties of a desktop client on Linux: documented values, where the Go plugin sent "Windows 10", which
+/// is not one (its issue #52; see docs/go-plugin-weaknesses.md, 'Identify properties'); "Discord Client" as browser
+/// gives the desktop status indicator.
 /// </summary>
 internal sealed record ClientProperties(string Os, string Browser, string Device, string SystemLocale, string ReleaseChannel)
 {
