@@ -70,6 +70,37 @@ public partial class DocReferencesTests
         Assert.True(missing.Count == 0, "docs paths that do not exist:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>A docs path followed by the quoted headings a pointer names: <c>docs/…md, 'A' and 'B'</c>.</summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9_./-])(docs/[A-Za-z0-9_.-]+\.md),\s*((?:'[^'\n]{1,80}'|""[^""\n]{1,80}"")(?:\s*(?:,|and|or)\s*(?:'[^'\n]{1,80}'|""[^""\n]{1,80}""))*)")]
+    private static partial Regex HeadingPointer();
+
+    [GeneratedRegex(@"'([^'\n]{1,80})'|""([^""\n]{1,80})""")]
+    private static partial Regex Quoted();
+
+    /// <summary>Comment markers of continued lines, so a pointer wrapped over two comment lines reads as one.</summary>
+    [GeneratedRegex(@"\n[ \t]*(?:///?|#|\*)?[ \t]*")]
+    private static partial Regex LineJoin();
+
+    [Fact]
+    public void Every_heading_a_pointer_names_exists()
+    {
+        var missing = new List<string>();
+        foreach (var (relative, text) in TextFiles(PathsFrom))
+            foreach (Match pointer in HeadingPointer().Matches(LineJoin().Replace(text, " ")))
+            {
+                var doc = RepositoryFiles.Path(pointer.Groups[1].Value);
+                if (!File.Exists(doc)) continue; // reported by Every_docs_path_mentioned_exists
+                var headings = File.ReadLines(doc).Where(l => l.StartsWith('#')).Select(l => l.TrimStart('#').Trim()).ToList();
+                foreach (Match quoted in Quoted().Matches(pointer.Groups[2].Value))
+                {
+                    var heading = quoted.Groups[1].Success ? quoted.Groups[1].Value : quoted.Groups[2].Value;
+                    if (!headings.Any(h => h == heading || h.StartsWith(heading + " (", StringComparison.Ordinal)))
+                        missing.Add($"{relative}: {pointer.Groups[1].Value}, '{heading}'");
+                }
+            }
+        Assert.True(missing.Count == 0, "pointers to headings that do not exist:\n" + string.Join("\n", missing.Distinct()));
+    }
+
     [Theory]
     // Written in pieces, so that this file does not match its own pattern.
     [InlineData("see W" + "12", true)]
