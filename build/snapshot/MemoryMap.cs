@@ -54,17 +54,28 @@ internal static class MemoryMap
         public int NonZeroPages => NonZero.Count;
     }
 
-    private static List<Row> Tally(IReadOnlyList<MemoryRegion> regions, ReadOnlySpan<byte> image)
+    /// <summary>How many bytes each region owns in a memory of <paramref name="size"/> bytes (nested regions excluded).</summary>
+    public static Dictionary<string, long> OwnedBytes(IReadOnlyList<MemoryRegion> regions, long size) =>
+        Pieces(regions, size).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Sum(p => p.End - p.Start));
+
+    /// <summary>Memory cut where any region starts or ends; each piece named by the narrowest region around it.</summary>
+    private static IEnumerable<MemoryRegion> Pieces(IReadOnlyList<MemoryRegion> regions, long size)
     {
-        var size = (long)image.Length;
         var inside = regions.Where(r => r.End > r.Start && r.Start < size)
             .Select(r => r with { End = Math.Min(r.End, size) }).OrderBy(r => r.End - r.Start).ToList();
         var cuts = inside.SelectMany(r => new[] { r.Start, r.End }).Append(0).Append(size).Distinct().Order().ToList();
-        var rows = new Dictionary<string, Row>();
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var (start, end) = (cuts[i], cuts[i + 1]);
-            var name = inside.FirstOrDefault(r => r.Start <= start && r.End >= end)?.Name ?? Unclaimed; // narrowest first
+            yield return new MemoryRegion(inside.FirstOrDefault(r => r.Start <= start && r.End >= end)?.Name ?? Unclaimed, start, end);
+        }
+    }
+
+    private static List<Row> Tally(IReadOnlyList<MemoryRegion> regions, ReadOnlySpan<byte> image)
+    {
+        var rows = new Dictionary<string, Row>();
+        foreach (var (name, start, end) in Pieces(regions, image.Length))
+        {
             if (!rows.TryGetValue(name, out var row)) rows[name] = row = new Row(name);
             row.Bytes += end - start;
             row.First = Math.Min(row.First, start);

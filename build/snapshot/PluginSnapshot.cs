@@ -20,6 +20,7 @@ internal static class PluginSnapshot
     public static (byte[] Module, string Map) Take(byte[] plugin)
     {
         var regions = new List<MemoryRegion>();
+        var growth = new WarmUpGrowth();
         var map = "";
         var answers = WarmUpCalls.StatefulAnswers();
         var kernel = new ExtismKernel(
@@ -45,20 +46,17 @@ internal static class PluginSnapshot
                     // A failing call would leave its path cold and the warm-up quietly pointless.
                     if (code != 0 || kernel.Error is not null)
                         throw new InvalidOperationException($"warm-up call {export} returned {code}: {kernel.Error}");
+                    growth.After(export, ReportMap(instance, kernel), MemoryBytes(instance));
                 }
                 kernel.Begin("{}"u8.ToArray());
                 var collect = instance.GetFunction<int>(CollectExport)
                     ?? throw new InvalidOperationException($"the module does not export {CollectExport}, so warm-up data cannot be cleared");
                 collect();
-                kernel.Begin("{}"u8.ToArray());
-                var report = instance.GetFunction<int>(MapExport)
-                    ?? throw new InvalidOperationException($"the module does not export {MapExport}");
-                report();
-                regions = MemoryMap.Parse(Encoding.UTF8.GetString(kernel.Output));
+                regions = growth.WithDeepestStack(ReportMap(instance, kernel));
             },
             dropExports: [CollectExport, MapExport],
             emptyExports: ["_initialize"], // hosts call a reactor's _initialize on every instance: it already ran
-            inspectImage: image => map = MemoryMap.Markdown(regions, image));
+            inspectImage: image => map = MemoryMap.Markdown(regions, image) + growth.Markdown());
         var leaks = SentinelOffsets(snapshot);
         if (leaks.Count > 0)
             throw new InvalidOperationException(
@@ -66,6 +64,19 @@ internal static class PluginSnapshot
                 $"\"{Printable(snapshot, leaks[0])}\"); refusing to write it");
         return (snapshot, map);
     }
+
+    /// <summary>Runs the module's <see cref="MapExport"/> and parses what it reports.</summary>
+    private static List<MemoryRegion> ReportMap(Instance instance, ExtismKernel kernel)
+    {
+        kernel.Begin("{}"u8.ToArray());
+        var report = instance.GetFunction<int>(MapExport)
+            ?? throw new InvalidOperationException($"the module does not export {MapExport}");
+        report();
+        return MemoryMap.Parse(Encoding.UTF8.GetString(kernel.Output));
+    }
+
+    private static long MemoryBytes(Instance instance) =>
+        instance.GetMemory("memory")?.GetLength() ?? throw new InvalidOperationException("the module does not export memory");
 
     /// <summary>Where the sentinel appears in <paramref name="module"/>, as UTF-8 or UTF-16 text.</summary>
     public static List<int> SentinelOffsets(byte[] module)

@@ -3,8 +3,10 @@
  *  - plugin_snapshot_collect: after the warm-up, collect the managed heap and zero every free byte of the C heap and
  *    the unused stack. Freed memory keeps its old bytes: a freed malloc chunk (the interpreter's stackalloc buffers
  *    live in such chunks) or a stale stack frame can still hold a warm-up string after the managed heap is collected.
- *  - plugin_memory_map: where each region of linear memory is (static data, assemblies, stack, malloc heap, the
- *    runtime's mapped blocks, free chunks), as text lines "start end name" for build/snapshot/MemoryMap.cs.
+ *  - plugin_memory_map: where each region of linear memory is (static data, assemblies, stack and how deep the
+ *    calls before it reached, malloc heap, the runtime's blocks, free chunks), as text lines "start end name" for
+ *    build/snapshot/MemoryMap.cs. It changes nothing but the order of malloc's free lists, so the warm-up calls it
+ *    between calls too.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -31,9 +33,7 @@ static void scrub_unused_stack (void)
 
 static void zero_chunk (void *start, size_t length, void *context) { memset (start, 0, length); }
 
-/* How deep the warm-up's calls went into the C stack (the lowest non-zero byte before the scrub): for the map. */
-static uintptr_t stack_reached;
-
+/* How deep the calls before this one went into the C stack: the lowest non-zero byte (the scrub zeroes it again). */
 static uintptr_t lowest_written_stack_byte (void)
 {
 	const unsigned char *byte = &__stack_low;
@@ -50,7 +50,6 @@ __attribute__((export_name("plugin_snapshot_collect"))) int plugin_snapshot_coll
 	/* The nursery is all zero now, and the snapshot is taken after this call: from here on the runtime's default
 	   (zero each allocation buffer when it is handed out) is enough, and later calls skip a nursery memset per GC. */
 	sgen_nursery_clear_policy = SGEN_CLEAR_AT_TLAB_CREATION;
-	stack_reached = lowest_written_stack_byte ();
 	os_memory_for_each_free_chunk (zero_chunk, NULL);
 	scrub_unused_stack ();
 	return result;
@@ -93,19 +92,19 @@ static void emit_free_chunk (void *start, size_t length, void *context)
 
 __attribute__((export_name("plugin_memory_map"))) int plugin_memory_map (void)
 {
+	uintptr_t stack_reached = lowest_written_stack_byte (); /* first: this call's own frames are shallow */
 	map_block = extism_env_alloc (MAP_CAPACITY);
 	map_length = 0;
 	emit (0, (uintptr_t) &__data_end, "static data");
 	plugin_for_each_assembly (emit_assembly, NULL);
 	emit ((uintptr_t) &__stack_low, (uintptr_t) &__stack_high, "stack");
-	if (stack_reached)
-		emit (stack_reached, (uintptr_t) &__stack_high, "stack (reached by the warm-up)");
+	if (stack_reached < (uintptr_t) &__stack_high)
+		emit (stack_reached, (uintptr_t) &__stack_high, "stack (reached)");
 	emit ((uintptr_t) &__heap_base, memory_end (), "malloc heap");
 	os_memory_for_each_block (emit_block, NULL);
 	os_memory_for_each_free_chunk (emit_free_chunk, NULL);
 	extism_env_output_set (map_block, map_length);
 	map_block = map_length = 0;
-	stack_reached = 0;
 	scrub_unused_stack (); /* the lines were formatted on the stack */
 	return 0;
 }
