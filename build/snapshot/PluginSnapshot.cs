@@ -13,8 +13,15 @@ internal static class PluginSnapshot
     /// <summary>The driver's export that runs a full, compacting collection; called last, so warm-up data is garbage and gone.</summary>
     public const string CollectExport = "plugin_snapshot_collect";
 
-    public static byte[] Take(byte[] plugin)
+    /// <summary>The driver's export that reports where each region of memory is (<see cref="MemoryMap"/>); called after the collection.</summary>
+    public const string MapExport = "plugin_memory_map";
+
+    /// <summary>The snapshot of <paramref name="plugin"/>, and the map of what its memory holds (a Markdown table).</summary>
+    public static (byte[] Module, string Map) Take(byte[] plugin)
     {
+        var regions = new List<MemoryRegion>();
+        var growth = new WarmUpGrowth();
+        var map = "";
         var answers = WarmUpCalls.StatefulAnswers();
         var kernel = new ExtismKernel(
             key => WarmUpCalls.Config.GetValueOrDefault(key),
@@ -39,21 +46,37 @@ internal static class PluginSnapshot
                     // A failing call would leave its path cold and the warm-up quietly pointless.
                     if (code != 0 || kernel.Error is not null)
                         throw new InvalidOperationException($"warm-up call {export} returned {code}: {kernel.Error}");
+                    growth.After(export, ReportMap(instance, kernel), MemoryBytes(instance));
                 }
                 kernel.Begin("{}"u8.ToArray());
                 var collect = instance.GetFunction<int>(CollectExport)
                     ?? throw new InvalidOperationException($"the module does not export {CollectExport}, so warm-up data cannot be cleared");
                 collect();
+                regions = growth.WithDeepestStack(ReportMap(instance, kernel));
             },
-            dropExports: [CollectExport],
-            emptyExports: ["_initialize"]); // hosts call a reactor's _initialize on every instance: it already ran
+            dropExports: [CollectExport, MapExport],
+            emptyExports: ["_initialize"], // hosts call a reactor's _initialize on every instance: it already ran
+            inspectImage: image => map = MemoryMap.Markdown(regions, image) + growth.Markdown());
         var leaks = SentinelOffsets(snapshot);
         if (leaks.Count > 0)
             throw new InvalidOperationException(
                 $"the snapshot still holds warm-up data ({leaks.Count} copies of a sentinel, first at byte {leaks[0]}: " +
                 $"\"{Printable(snapshot, leaks[0])}\"); refusing to write it");
-        return snapshot;
+        return (snapshot, map);
     }
+
+    /// <summary>Runs the module's <see cref="MapExport"/> and parses what it reports.</summary>
+    private static List<MemoryRegion> ReportMap(Instance instance, ExtismKernel kernel)
+    {
+        kernel.Begin("{}"u8.ToArray());
+        var report = instance.GetFunction<int>(MapExport)
+            ?? throw new InvalidOperationException($"the module does not export {MapExport}");
+        report();
+        return MemoryMap.Parse(Encoding.UTF8.GetString(kernel.Output));
+    }
+
+    private static long MemoryBytes(Instance instance) =>
+        instance.GetMemory("memory")?.GetLength() ?? throw new InvalidOperationException("the module does not export memory");
 
     /// <summary>Where the sentinel appears in <paramref name="module"/>, as UTF-8 or UTF-16 text.</summary>
     public static List<int> SentinelOffsets(byte[] module)
