@@ -21,8 +21,10 @@ public sealed record PluginConfig(
     int PauseTimeoutMinutes,
     EquatableArray<string> IgnoredPlayers,
     ArtworkOptions Artwork,
-    LinkMode Links)
+    LinkMode Links,
+    SecretScreen? Secrets = null)
 {
+
     /// <summary>The configured user with this Navidrome username (exact match), if any.</summary>
     public DiscordUser? FindUser(string username)
     {
@@ -30,6 +32,9 @@ public sealed record PluginConfig(
             if (user.Username == username) return user;
         return null;
     }
+
+    /// <summary>The config as one user's calls see it: just that user (none when not configured), everything else as is.</summary>
+    public PluginConfig ForUser(string username) => FindUser(username) is { } user ? this with { Users = [user] } : this with { Users = [] };
 
     /// <summary>True when the player name is on the ignore list (case-insensitive).</summary>
     public bool IsIgnoredPlayer(string playerName)
