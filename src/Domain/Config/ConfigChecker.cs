@@ -33,8 +33,10 @@ public static class ConfigChecker
             .Apply((mode, nameTemplate, display) => (mode, nameTemplate, display));
         var lines = (Key(source, ConfigKeys.DetailsTemplate, ConfigDefaults.DetailsTemplate, template),
                 Key(source, ConfigKeys.StateTemplate, ConfigDefaults.StateTemplate, template),
-                Key(source, ConfigKeys.LargeTextTemplate, ConfigDefaults.LargeTextTemplate, template))
-            .Apply((details, state, large) => (details, state, large));
+                Key(source, ConfigKeys.LargeTextTemplate, ConfigDefaults.LargeTextTemplate, template),
+                Key(source, ConfigKeys.SmallTextTemplate, ConfigDefaults.SmallTextTemplate, template),
+                Key(source, ConfigKeys.Progress, ProgressMode.Bar, ConfigValues.Choice<ProgressMode>))
+            .Apply((details, state, large, small, progress) => (details, state, large, small, progress));
         var behaviour = (Key(source, ConfigKeys.OnlineStatus, OnlineStatus.Online, ConfigValues.Choice<OnlineStatus>),
                 Key(source, ConfigKeys.PauseMode, PauseMode.Frozen, ConfigValues.Choice<PauseMode>),
                 Key(source, ConfigKeys.PauseTimeoutMinutes, ConfigDefaults.PauseTimeoutMinutes, text => ConfigValues.Integer(text, 0, ConfigDefaults.MaxPauseTimeoutMinutes)),
@@ -52,7 +54,7 @@ public static class ConfigChecker
         return (ClientId(source), users, names, lines, behaviour, artwork, links).Apply((clientId, accepted, n, l, b, art, link) =>
             new ConfigParse(
                 new PluginConfig(clientId, accepted.Users, n.mode, n.nameTemplate, l.details, l.state, l.large, n.display,
-                    b.status, b.pause, b.timeout, b.ignored, art, link, accepted.Secrets),
+                    b.status, b.pause, b.timeout, b.ignored, art, link, l.small, l.progress, accepted.Secrets),
                 new UserTokens(accepted.Tokens),
                 []));
     }

@@ -63,6 +63,8 @@ public static class ConfigReader
                 ShowLogo: Key(source, ConfigKeys.ShowLogo, ConfigDefaults.ShowLogo, ConfigValues.Boolean)),
             // The newer key wins; without it, the Go plugin's spotifylinks switch decides.
             Links: Key(source, ConfigKeys.Links, spotify ? LinkMode.Spotify : LinkMode.None, ConfigValues.Choice<LinkMode>),
+            SmallTextTemplate: Key(source, ConfigKeys.SmallTextTemplate, ConfigDefaults.SmallTextTemplate, template),
+            Progress: Key(source, ConfigKeys.Progress, ProgressMode.Bar, ConfigValues.Choice<ProgressMode>),
             Secrets: users.Secrets);
         return new ConfigParse(config, new UserTokens(users.Tokens), []);
     }

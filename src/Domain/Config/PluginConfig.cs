@@ -22,6 +22,8 @@ public sealed record PluginConfig(
     EquatableArray<string> IgnoredPlayers,
     ArtworkOptions Artwork,
     LinkMode Links,
+    string SmallTextTemplate = ConfigDefaults.SmallTextTemplate,
+    ProgressMode Progress = ProgressMode.Bar,
     SecretScreen? Secrets = null)
 {
 
@@ -59,6 +61,9 @@ public enum OnlineStatus { Online, Idle, Dnd, Invisible }
 
 /// <summary>What a paused track shows: the track with a frozen position, or nothing.</summary>
 public enum PauseMode { Frozen, Clear }
+
+/// <summary>What the timestamps of a playing track show: Discord's progress bar (start and end), a running clock (start only), or nothing.</summary>
+public enum ProgressMode { Bar, Elapsed, Off }
 
 /// <summary>Where clickable links on title, artist and art point.</summary>
 public enum LinkMode { None, Spotify, MusicBrainz }
