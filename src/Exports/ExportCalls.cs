@@ -12,14 +12,15 @@ namespace Navidrome.DiscordPresence.Exports;
 /// <summary>
 /// What each export does: read its input, and either answer at once (is_authorized, scrobble) or hand one input to
 /// the interpreter for the user it concerns. Exports without a result never write output (Navidrome would try to
-/// decode it). Config is read and parsed on every call: nothing survives between calls.
+/// decode it). Config is read on every call (nothing survives between calls), key by key as the call needs it: the
+/// per-call reader has no validation; only nd_on_init checks the whole config and reports its problems.
 /// </summary>
 internal static class ExportCalls
 {
     /// <summary>Handles one export call; unknown names are "not implemented" (-2).</summary>
     public static int Run(string export, IPluginHost rawHost)
     {
-        var call = new Call(rawHost, ReadConfig(rawHost));
+        var call = new Call(rawHost, ConfigFrom(rawHost));
         try
         {
             return Dispatch(export, call);
@@ -37,14 +38,13 @@ internal static class ExportCalls
         switch (export)
         {
             case ExportNames.OnInit:
-                var everyone = call.For(user: null);
-                OnInit(call.Host, everyone); // the host after For: it scrubs the tokens For has read
+                var everyone = call.Checked();
+                OnInit(call.Host, everyone); // the host after Checked: it scrubs the tokens Checked has read
                 return 0;
             case ExportNames.IsAuthorized:
                 var user = InputReader.Username(host.ReadInput(), export);
-                var config = call.For(user);
-                var authorized = config.Config.ClientId is not null && config.Config.FindUser(user) is not null;
-                call.Host.WriteOutput(authorized ? "true"u8 : "false"u8);
+                // Reads clientid and the users list up to this user's entry; the token is looked at, never kept or logged.
+                host.WriteOutput(call.IsAuthorized(user) ? "true"u8 : "false"u8);
                 return 0;
             case ExportNames.Scrobble:
                 return 0; // A presence plugin keeps no listening history.
@@ -103,12 +103,12 @@ internal static class ExportCalls
     private sealed class Call
     {
         private readonly IPluginHost rawHost;
-        private readonly IReadOnlyDictionary<string, string> raw;
+        private readonly ConfigSource source;
 
-        public Call(IPluginHost rawHost, IReadOnlyDictionary<string, string> raw)
+        public Call(IPluginHost rawHost, ConfigSource source)
         {
             this.rawHost = rawHost;
-            this.raw = raw;
+            this.source = source;
             Host = rawHost;
         }
 
@@ -116,19 +116,29 @@ internal static class ExportCalls
         public IPluginHost Host { get; private set; }
 
         /// <summary>The config with just <paramref name="user"/>'s entry, or with every user's when null.</summary>
-        public ConfigParse For(string? user)
+        public ConfigParse For(string? user) => Scrubbing(ConfigReader.Read(source, user));
+
+        /// <summary>The config with every user's entry and every problem found in it (nd_on_init only).</summary>
+        public ConfigParse Checked() => Scrubbing(ConfigParser.Parse(source));
+
+        /// <summary>Whether <paramref name="user"/> gets a presence, from clientid and that user's entry alone.</summary>
+        public bool IsAuthorized(string user) => ConfigReader.IsAuthorized(source, user);
+
+        private ConfigParse Scrubbing(ConfigParse config)
         {
-            var config = ConfigParser.Parse(raw, user);
             Host = new RedactingHost(rawHost, config.Tokens);
             return config;
         }
     }
 
-    private static Dictionary<string, string> ReadConfig(IPluginHost host)
+    /// <summary>Reads a key from Navidrome the first time the call asks for it, then from memory.</summary>
+    private static ConfigSource ConfigFrom(IPluginHost host)
     {
-        var raw = new Dictionary<string, string>();
-        foreach (var key in ConfigKeys.All)
-            if (host.GetConfig(key) is { } value) raw[key] = value;
-        return raw;
+        var read = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return key =>
+        {
+            if (!read.TryGetValue(key, out var value)) read[key] = value = host.GetConfig(key);
+            return value;
+        };
     }
 }
