@@ -45,6 +45,7 @@ public static class GatewayIds
     {
         TimerKind.FirstBeat => "hb0",
         TimerKind.Heartbeat => "hb",
+        TimerKind.Refresh => "refresh",
         TimerKind.Retry => "retry",
         TimerKind.IdleClose => "idle",
         TimerKind.Flush => "flush",
@@ -68,6 +69,13 @@ public enum TimerKind
     FirstBeat,
     /// <summary>The recurring heartbeat of a connection (number = generation).</summary>
     Heartbeat,
+    /// <summary>
+    /// The recurring refresh of a connection (number = generation): a full decision every
+    /// <see cref="GatewaySession.RefreshSeconds"/>, so a presence that depends on what other users' calls stored
+    /// (art, the pause icon) catches up although ACKs and heartbeats, the frequent calls, look at nothing but the
+    /// connection.
+    /// </summary>
+    Refresh,
     /// <summary>A reconnect after a backoff (number = generation that failed).</summary>
     Retry,
     /// <summary>Closing an idle connection after the grace period (number = when the clear was sent).</summary>

@@ -25,8 +25,9 @@ public static partial class GatewaySession
         {
             Generation = state.Session.Generation + 1,
             Phase = Phase.Connecting,
+            // The new connection resumes from what the last one heard.
+            Sequence = LastSequence(state),
             HeartbeatIntervalMs = 0,
-            LastAckMs = 0,
             LastServerBeatMs = 0,
         };
         if (!resume || !session.CanResume) session = session.WithoutSession();
@@ -90,10 +91,7 @@ public static partial class GatewaySession
         if (!IsCurrent(connectionId, state, out var generation) || state.Session.Phase is Phase.Idle or Phase.Backoff)
             return new Step(state, []);
 
-        List<Effect> effects =
-        [
-            new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, generation, ctx.User)),
-        ];
+        List<Effect> effects = [.. CancelRecurring(generation, ctx.User)];
         var reachedReady = state.Session.Phase == Phase.Ready;
         var session = state.Session with { Attempt = reachedReady ? 0 : state.Session.Attempt + 1 };
         var action = CloseCodes.Classify(code);

@@ -67,7 +67,7 @@ public static partial class GatewaySession
         {
             var closed = state with { Session = state.Session.WithoutSession() with { Phase = Phase.Idle } };
             return new Step(closed, [
-                new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, state.Session.Generation, ctx.User)),
+                .. CancelRecurring(state.Session.Generation, ctx.User),
                 new Effect.Close(ConnectionOf(state, ctx), CloseCodes.FinalClose, "token rejected"),
             ]);
         }
@@ -75,9 +75,6 @@ public static partial class GatewaySession
             ? new Step(state, [new Effect.CancelSchedule(id)])
             : new Step(state, []);
     }
-
-    private static bool IsRecurring(string scheduleId) =>
-        GatewayIds.TryParseSchedule(scheduleId, out var kind, out _, out _) && kind == TimerKind.Heartbeat;
 
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch

@@ -29,7 +29,13 @@ internal sealed record ResumeFrame(ResumeData D)
     public int Op => 6;
 }
 
-internal sealed record IdentifyData(string Token, ClientProperties Properties, PresenceData Presence);
+/// <param name="Intents">
+/// Always 0: user accounts default to every intent group on, so an identify without <c>intents</c> streams every
+/// message, typing, presence and voice event of every guild the account is in, each a plugin call in a fresh
+/// instance. With 0 only passthrough events remain (READY, RESUMED, session and user events); the session uses
+/// none of the gated ones.
+/// </param>
+internal sealed record IdentifyData(string Token, ClientProperties Properties, PresenceData Presence, int Intents = 0);
 
 /// <summary>
 /// Client properties of a desktop client on Linux: documented values, where the Go plugin sent "Windows 10", which
