@@ -22,10 +22,11 @@ internal static class PluginSnapshot
         var regions = new List<MemoryRegion>();
         var growth = new WarmUpGrowth();
         var map = "";
-        var answers = WarmUpCalls.StatefulAnswers();
+        var host = new WarmUpCalls.Host();
+        IReadOnlyDictionary<string, string> config = WarmUpCalls.Passes[0].Config;
         var kernel = new ExtismKernel(
-            key => WarmUpCalls.Config.GetValueOrDefault(key),
-            (function, request) => Encoding.UTF8.GetBytes(answers(function, Encoding.UTF8.GetString(request))),
+            key => config.GetValueOrDefault(key),
+            (function, request) => Encoding.UTF8.GetBytes(host.Answer(function, Encoding.UTF8.GetString(request))),
             (_, _) => { });
         var snapshot = Snapshotter.Take(
             plugin,
@@ -38,15 +39,26 @@ internal static class PluginSnapshot
             instance =>
             {
                 instance.GetAction("_initialize")?.Invoke();
-                foreach (var (export, input) in WarmUpCalls.All)
+                void Call(string export, string input)
                 {
-                    kernel.Begin(Encoding.UTF8.GetBytes(input));
+                    kernel.Begin(Encoding.UTF8.GetBytes(input.Replace(WarmUpCalls.CurrentConnection, host.Connection, StringComparison.Ordinal)));
                     var code = instance.GetFunction<int>(export)?.Invoke()
                         ?? throw new InvalidOperationException($"the module does not export {export}");
                     // A failing call would leave its path cold and the warm-up quietly pointless.
                     if (code != 0 || kernel.Error is not null)
                         throw new InvalidOperationException($"warm-up call {export} returned {code}: {kernel.Error}");
                     growth.After(export, ReportMap(instance, kernel), MemoryBytes(instance));
+                }
+                foreach (var (user, passConfig) in WarmUpCalls.Passes)
+                {
+                    config = passConfig;
+                    foreach (var step in WarmUpCalls.Session(user))
+                    {
+                        if (!step.FiresTimers) { Call(step.Export, step.Input); continue; }
+                        foreach (var (id, payload, recurring) in host.TakeTimers())
+                            Call("nd_scheduler_callback", System.Text.Json.JsonSerializer.Serialize(
+                                new Dictionary<string, object> { ["scheduleId"] = id, ["payload"] = payload, ["isRecurring"] = recurring }));
+                    }
                 }
                 kernel.Begin("{}"u8.ToArray());
                 var collect = instance.GetFunction<int>(CollectExport)

@@ -77,7 +77,11 @@ static const char *start_runtime (void)
 	const char *keys [] = { "APP_CONTEXT_BASE_DIRECTORY", "RUNTIME_IDENTIFIER", "System.Globalization.Invariant", "System.TimeZoneInfo.Invariant" };
 	const char *values [] = { "/", "browser-wasm", "true", "true" };
 	monovm_initialize (4, keys, values);
-	domain = mono_wasm_load_runtime_common (0, mono_log, "");
+	/* No tiering: the interpreter then prepares every method fully optimised the first time it runs, which is during
+	   the build-time warm-up (build/snapshot), so every call starts with optimised code. With tiering, the snapshot
+	   would hold the quick, unoptimised versions, and methods crossing the tier-up count would be prepared again in
+	   every call (each call starts from the snapshot's counts). */
+	domain = mono_wasm_load_runtime_common (0, mono_log, "-tiering");
 	if (!domain)
 		return "the runtime did not start";
 
