@@ -59,7 +59,10 @@ step "dotnet publish (trimmed assemblies)"
 # Stale copies in bin/obj have been picked up before (a mismatched CoreLib): always start clean.
 rm -rf "$here/App/bin" "$here/App/obj" "$out"
 mkdir -p "$out/obj"
-dotnet publish "$here/App/App.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >"$out/publish.log" 2>&1 ||
+# PathMap (passed on to the referenced src projects): the compiler hashes each assembly, PDB path included, into its
+# MVID and PE timestamp, which the trimmer keeps even though it drops the debug records; unmapped, a checkout in
+# another folder gives other bytes.
+dotnet publish "$here/App/App.csproj" -c Release -p:PathMap="$root=/src" --nologo -v quiet -clp:ErrorsOnly >"$out/publish.log" 2>&1 ||
 	{ cat "$out/publish.log" >&2; fail "dotnet publish of build/wasm/App failed"; }
 framework="$here/App/bin/Release/net10.0/publish/wwwroot/_framework"
 [ -f "$framework/System.Private.CoreLib.dll" ] || fail "publish produced no System.Private.CoreLib.dll in $framework"
