@@ -10,7 +10,7 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 /// Playing shows start and end (progress <c>bar</c>: Discord draws a bar that runs at the playback rate), start only
 /// (<c>elapsed</c>: a running clock) or neither (<c>off</c>). Paused shows the track with no timestamps (no running
 /// "paused for" clock) and the frozen position as text on the pause icon.
-/// Nothing to show, or paused in Clear mode, is the valid clear payload: no activities and a real status.
+/// Nothing to show, a hidden user, or paused in Clear mode, is the valid clear payload: no activities and a real status.
 /// No field ever carries a configured token: a rendered text that contains one is left out (Discord shows a
 /// presence to everyone who can see the user), whatever the templates or the track's tags hold.
 /// </summary>
@@ -23,7 +23,7 @@ public static class PresenceComposer
     public static PresenceUpdate Compose(NowShowing? showing, PluginConfig config, Decorations decorations)
     {
         var status = StatusText(config.Status);
-        if (showing is null || (showing.Paused && config.Pause == PauseMode.Clear)) return PresenceUpdate.Clear(status);
+        if (showing is null || config.Hidden || (showing.Paused && config.Pause == PauseMode.Clear)) return PresenceUpdate.Clear(status);
 
         var secrets = config.Secrets ?? SecretScreen.None;
         string? Text(string? rendered) => TextField.Fit(secrets.Reveals(rendered) ? null : rendered);
