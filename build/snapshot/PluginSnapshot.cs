@@ -13,12 +13,20 @@ internal static class PluginSnapshot
     /// <summary>The driver's export that runs a full, compacting collection; called last, so warm-up data is garbage and gone.</summary>
     public const string CollectExport = "plugin_snapshot_collect";
 
-    public static byte[] Take(byte[] plugin)
+    /// <summary>The driver's export that reports where each region of memory is (<see cref="MemoryMap"/>); called after the collection.</summary>
+    public const string MapExport = "plugin_memory_map";
+
+    /// <summary>The snapshot of <paramref name="plugin"/>, and the map of what its memory holds (a Markdown table).</summary>
+    public static (byte[] Module, string Map) Take(byte[] plugin)
     {
-        var answers = WarmUpCalls.StatefulAnswers();
+        var regions = new List<MemoryRegion>();
+        var growth = new WarmUpGrowth();
+        var map = "";
+        var host = new WarmUpCalls.Host();
+        IReadOnlyDictionary<string, string> config = WarmUpCalls.Passes[0].Config;
         var kernel = new ExtismKernel(
-            key => WarmUpCalls.Config.GetValueOrDefault(key),
-            (function, request) => Encoding.UTF8.GetBytes(answers(function, Encoding.UTF8.GetString(request))),
+            key => config.GetValueOrDefault(key),
+            (function, request) => Encoding.UTF8.GetBytes(host.Answer(function, Encoding.UTF8.GetString(request))),
             (_, _) => { });
         var snapshot = Snapshotter.Take(
             plugin,
@@ -31,29 +39,56 @@ internal static class PluginSnapshot
             instance =>
             {
                 instance.GetAction("_initialize")?.Invoke();
-                foreach (var (export, input) in WarmUpCalls.All)
+                void Call(string export, string input)
                 {
-                    kernel.Begin(Encoding.UTF8.GetBytes(input));
+                    kernel.Begin(Encoding.UTF8.GetBytes(input.Replace(WarmUpCalls.CurrentConnection, host.Connection, StringComparison.Ordinal)));
                     var code = instance.GetFunction<int>(export)?.Invoke()
                         ?? throw new InvalidOperationException($"the module does not export {export}");
                     // A failing call would leave its path cold and the warm-up quietly pointless.
                     if (code != 0 || kernel.Error is not null)
                         throw new InvalidOperationException($"warm-up call {export} returned {code}: {kernel.Error}");
+                    growth.After(export, ReportMap(instance, kernel), MemoryBytes(instance));
+                }
+                foreach (var (user, passConfig) in WarmUpCalls.Passes)
+                {
+                    config = passConfig;
+                    foreach (var step in WarmUpCalls.Session(user))
+                    {
+                        if (!step.FiresTimers) { Call(step.Export, step.Input); continue; }
+                        foreach (var (id, payload, recurring) in host.TakeTimers())
+                            Call("nd_scheduler_callback", System.Text.Json.JsonSerializer.Serialize(
+                                new Dictionary<string, object> { ["scheduleId"] = id, ["payload"] = payload, ["isRecurring"] = recurring }));
+                    }
                 }
                 kernel.Begin("{}"u8.ToArray());
                 var collect = instance.GetFunction<int>(CollectExport)
                     ?? throw new InvalidOperationException($"the module does not export {CollectExport}, so warm-up data cannot be cleared");
                 collect();
+                regions = growth.WithDeepestStack(ReportMap(instance, kernel));
             },
-            dropExports: [CollectExport],
-            emptyExports: ["_initialize"]); // hosts call a reactor's _initialize on every instance: it already ran
+            dropExports: [CollectExport, MapExport],
+            emptyExports: ["_initialize"], // hosts call a reactor's _initialize on every instance: it already ran
+            inspectImage: image => map = MemoryMap.Markdown(regions, image) + growth.Markdown());
         var leaks = SentinelOffsets(snapshot);
         if (leaks.Count > 0)
             throw new InvalidOperationException(
                 $"the snapshot still holds warm-up data ({leaks.Count} copies of a sentinel, first at byte {leaks[0]}: " +
                 $"\"{Printable(snapshot, leaks[0])}\"); refusing to write it");
-        return snapshot;
+        return (snapshot, map);
     }
+
+    /// <summary>Runs the module's <see cref="MapExport"/> and parses what it reports.</summary>
+    private static List<MemoryRegion> ReportMap(Instance instance, ExtismKernel kernel)
+    {
+        kernel.Begin("{}"u8.ToArray());
+        var report = instance.GetFunction<int>(MapExport)
+            ?? throw new InvalidOperationException($"the module does not export {MapExport}");
+        report();
+        return MemoryMap.Parse(Encoding.UTF8.GetString(kernel.Output));
+    }
+
+    private static long MemoryBytes(Instance instance) =>
+        instance.GetMemory("memory")?.GetLength() ?? throw new InvalidOperationException("the module does not export memory");
 
     /// <summary>Where the sentinel appears in <paramref name="module"/>, as UTF-8 or UTF-16 text.</summary>
     public static List<int> SentinelOffsets(byte[] module)

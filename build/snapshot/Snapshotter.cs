@@ -16,9 +16,10 @@ internal static class Snapshotter
     /// <paramref name="warmUp"/>, and returns the snapshot without the exports in <paramref name="dropExports"/>.
     /// The exports in <paramref name="emptyExports"/> (initialization entry points such as a reactor's
     /// <c>_initialize</c>, which hosts call and which must not run again) stay, pointing at a function that does nothing.
+    /// <paramref name="inspectImage"/> sees a copy of the captured memory.
     /// </summary>
     public static byte[] Take(byte[] module, Action<Linker, Store, Module> defineImports, Action<Instance> warmUp,
-        IReadOnlyCollection<string> dropExports, IReadOnlyCollection<string>? emptyExports = null)
+        IReadOnlyCollection<string> dropExports, IReadOnlyCollection<string>? emptyExports = null, Action<byte[]>? inspectImage = null)
     {
         var sections = WasmSections.Parse(module);
         var facts = ModuleFacts.Read(sections);
@@ -37,6 +38,7 @@ internal static class Snapshotter
 
         var memory = instance.GetMemory(memoryExport)!;
         var image = memory.GetSpan(0, checked((int)memory.GetLength()));
+        inspectImage?.Invoke(image.ToArray());
         var values = facts.Globals.Where(g => g.Mutable)
             .ToDictionary(g => g.Index, g => instance.GetGlobal(GlobalExportPrefix + g.Index)!.GetValue()!);
         return Write(sections, facts, image, values, dropExports, emptyExports ?? []);

@@ -1,12 +1,17 @@
-using Navidrome.DiscordPresence.Domain.Gateway;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Navidrome.DiscordPresence.Snapshot;
 
 /// <summary>
-/// What the warm-up runs: one representative call of every export, in the order a listening session makes them
-/// (the session identifies, reaches READY, sends a presence and heartbeats), with config, inputs and host answers
-/// that carry a sentinel string. After the snapshot the sentinel must be nowhere in the module: nothing from the
-/// warm-up is kept but the runtime's own state (the clean-up in host.c and WasmEntry clears what calls leave behind).
+/// What the warm-up runs. Every method a call runs for the first time in an instance is prepared by the interpreter
+/// in that call, and Navidrome makes a fresh instance for every call: code the warm-up never ran is prepared again on
+/// every call that needs it (measured: a live heartbeat ACK cost several times a fresh one before the warm-up covered
+/// the live paths). So the warm-up plays whole listening sessions, the way Navidrome and Discord drive them: reports,
+/// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, pause,
+/// a second track, stop, a dropped connection and its resume. It does so twice, under two configs: everything
+/// optional switched on, then only the required keys (the common case), each with its own user.
+/// Every invented value carries a sentinel; after the snapshot the sentinel must be nowhere in the module.
 /// </summary>
 internal static class WarmUpCalls
 {
@@ -15,71 +20,186 @@ internal static class WarmUpCalls
 
     public const string User = "warmupsentineluser";
 
-    public static readonly IReadOnlyDictionary<string, string> Config = new Dictionary<string, string>
+    /// <summary>Stands for the id of the connection the plugin opened last, filled in when the call is made.</summary>
+    public const string CurrentConnection = "{connection}";
+
+    /// <summary>A call to make: an export and its input, or every timer the plugin has armed and not yet seen fire.</summary>
+    public sealed record Step(string Export, string Input)
     {
-        ["clientid"] = "1234567890123456789",
-        ["users"] = $$"""[{"username":"{{User}}","token":"{{Sentinel}}.token.value"}]""",
-        ["caaenabled"] = "true",
-        ["activityname"] = "Custom",
-        ["activitynametemplate"] = "{track} " + Sentinel,
-    };
+        public bool FiresTimers => Export == FireTimers;
+    }
 
-    private static readonly string Connection = GatewayIds.Connection(User, 1);
-    private static readonly string Track =
-        $$"""{"id":"{{Sentinel}}-track","title":"{{Sentinel}} title","album":"{{Sentinel}} album","artist":"{{Sentinel}} artist","albumArtist":"{{Sentinel}}","duration":241.5,"mbzAlbumId":"{{Sentinel}}-release"}""";
+    /// <summary>Pseudo-export of a step that fires the timers armed so far, each once, in the order they were armed.</summary>
+    public const string FireTimers = "(timers)";
 
-    /// <summary>The calls, in order: export name and input JSON.</summary>
-    public static readonly IReadOnlyList<(string Export, string Input)> All =
+    /// <summary>The configs of the two passes: every option on, then only what is required.</summary>
+    public static readonly IReadOnlyList<(string User, IReadOnlyDictionary<string, string> Config)> Passes =
     [
-        ("nd_on_init", "{}"),
-        ("nd_scrobbler_is_authorized", $$"""{"username":"{{User}}"}"""),
-        ("nd_scrobbler_playback_report", $$"""{"username":"{{User}}","track":{{Track}},"state":"playing","positionMs":12000,"playbackRate":1,"playerId":"p","playerName":"{{Sentinel}} player","timestamp":1800000000}"""),
-        ("nd_scrobbler_now_playing", $$"""{"username":"{{User}}","track":{{Track}},"position":12}"""),
-        ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}"}"""),
-        ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"t\":\"READY\",\"s\":1,\"op\":0,\"d\":{\"session_id\":\"{{{Sentinel}}}\",\"resume_gateway_url\":\"wss://{{{Sentinel}}}.discord.gg\"}}"}"""),
-        ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"t\":\"MESSAGE_CREATE\",\"s\":2,\"op\":0,\"d\":{\"content\":\"{{{Sentinel}}}\"}}"}"""),
-        ("nd_websocket_on_text_message", $$$"""{"connectionId":"{{{Connection}}}","message":"{\"op\":11,\"d\":null}"}"""),
-        ("nd_scheduler_callback", $$"""{"scheduleId":"{{GatewayIds.Schedule(TimerKind.Heartbeat, 1, User)}}","payload":"","isRecurring":true}"""),
-        ("nd_websocket_on_error", $$"""{"connectionId":"{{Connection}}","error":"websocket: close 4000: {{Sentinel}}"}"""),
-        ("nd_websocket_on_close", $$"""{"connectionId":"{{Connection}}","code":1000,"reason":"{{Sentinel}}"}"""),
-        ("nd_scrobbler_scrobble", $$"""{"username":"{{User}}","track":{{Track}},"timestamp":1800000000}"""),
+        (User + "a", new Dictionary<string, string>
+        {
+            ["clientid"] = "1234567890123456789",
+            ["users"] = $$"""[{"username":"{{User}}a","token":"{{Sentinel}}.token.a"},{"username":"{{User}}x","token":"{{Sentinel}}.token.x"}]""",
+            ["caaenabled"] = "true",
+            ["uguuenabled"] = "true",
+            ["showlogo"] = "true",
+            ["links"] = "spotify",
+            ["activityname"] = "Custom",
+            ["activitynametemplate"] = "{track} " + Sentinel,
+            ["detailstemplate"] = "{track} ({album})",
+            ["statetemplate"] = "{artist}",
+            ["ignoredplayers"] = $$"""["{{Sentinel}} ignored"]""",
+            ["pausetimeoutminutes"] = "10",
+        }),
+        (User + "b", new Dictionary<string, string>
+        {
+            ["clientid"] = "1234567890123456789",
+            ["users"] = $$"""[{"username":"{{User}}b","token":"{{Sentinel}}.token.b"}]""",
+        }),
     ];
 
-    /// <summary>
-    /// Host answers with memory, so each call sees what the previous ones stored (the session reaches READY and sends a
-    /// presence, as it would for real): cache and KV store kept in dictionaries, every write accepted, a gateway URL.
-    /// </summary>
-    public static Func<string, string, string> StatefulAnswers()
+    /// <summary>The calls of one pass, for <paramref name="user"/>.</summary>
+    public static IReadOnlyList<Step> Session(string user)
     {
-        var stored = new Dictionary<string, string>();
-        return (function, request) =>
+        string Track(string id, string album) =>
+            $$"""{"id":"{{Sentinel}}-{{id}}","title":"{{Sentinel}} title {{id}}","album":"{{Sentinel}} {{album}}","artist":"{{Sentinel}} artist","albumArtist":"{{Sentinel}}","artists":[{"id":"a1","name":"{{Sentinel}} artist"}],"albumArtists":[{"id":"a1","name":"{{Sentinel}}"}],"duration":241.5,"trackNumber":3,"discNumber":1,"mbzRecordingId":"{{Sentinel}}-rec-{{id}}","mbzAlbumId":"{{Sentinel}}-release-{{album}}","mbzReleaseGroupId":"{{Sentinel}}-rg"}""";
+        string Report(string state, string track, long positionMs, string player = "p1") =>
+            $$"""{"username":"{{user}}","track":{{track}},"state":"{{state}}","positionMs":{{positionMs}},"playbackRate":1,"playerId":"{{player}}","playerName":"{{Sentinel}} player","timestamp":1800000000}""";
+        string Frame(string frame) =>
+            $$"""{"connectionId":"{{CurrentConnection}}","message":{{JsonSerializer.Serialize(frame)}}}""";
+        var first = Track("t1", "album1");
+        var second = Track("t2", "album2");
+        var ready = $$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"{{{Sentinel}}}"},"guilds":[{"id":"2","unavailable":true}],"relationships":[],"private_channels":[],"sessions":[{"session_id":"{{{Sentinel}}}-other","status":"online","activities":[]}],"session_id":"{{{Sentinel}}}","resume_gateway_url":"wss://{{{Sentinel}}}.discord.gg"}}""";
+        return
+        [
+            new("nd_on_init", "{}"),
+            new("nd_scrobbler_is_authorized", $$"""{"username":"{{user}}"}"""),
+            new("nd_scrobbler_playback_report", Report("starting", first, 0)),
+            new("nd_scrobbler_playback_report", Report("playing", first, 1000)),
+            new("nd_scrobbler_now_playing", $$"""{"username":"{{user}}","track":{{first}},"position":1}"""),
+            new("nd_websocket_on_text_message", Frame("""{"op":10,"d":{"heartbeat_interval":41250},"s":null,"t":null}""")),
+            new("nd_websocket_on_text_message", Frame(ready)),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame($$$"""{"t":"MESSAGE_CREATE","s":2,"op":0,"d":{"content":"{{{Sentinel}}}"}}""")),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":3,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[]}]}""")),
+            new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null,"s":null,"t":null}""")),
+            new("nd_websocket_on_text_message", Frame("""{"op":1,"d":null}""")),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null}""")),
+            new(FireTimers, ""),
+            new("nd_scrobbler_playback_report", Report("playing", first, 31000)),
+            new("nd_scrobbler_is_authorized", $$"""{"username":"{{user}}"}"""),
+            new("nd_scrobbler_now_playing", $$"""{"username":"{{user}}","track":{{first}},"position":31}"""),
+            new("nd_scrobbler_playback_report", Report("paused", first, 40000)),
+            new("nd_scrobbler_playback_report", Report("playing", second, 0)),
+            new("nd_scrobbler_playback_report", Report("playing", first, 0, player: "")),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null}""")),
+            new("nd_scrobbler_playback_report", Report("stopped", first, 50000, player: "")),
+            new("nd_scrobbler_playback_report", Report("stopped", second, 50000)),
+            new(FireTimers, ""),
+            new("nd_scrobbler_playback_report", Report("playing", second, 60000)),
+            new("nd_websocket_on_error", $$"""{"connectionId":"{{CurrentConnection}}","error":"websocket: close 4000: {{Sentinel}}"}"""),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame("""{"op":10,"d":{"heartbeat_interval":41250}}""")),
+            new("nd_websocket_on_text_message", Frame("""{"t":"RESUMED","s":5,"op":0,"d":{}}""")),
+            new("nd_websocket_on_text_message", Frame("""{"op":7,"d":null}""")),
+            new("nd_websocket_on_close", $$"""{"connectionId":"{{CurrentConnection}}","code":1000,"reason":"{{Sentinel}}"}"""),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame("""{"op":10,"d":{"heartbeat_interval":41250}}""")),
+            new("nd_websocket_on_text_message", Frame("""{"op":9,"d":false}""")),
+            new(FireTimers, ""),
+            new("nd_websocket_on_binary_message", $$"""{"connectionId":"{{CurrentConnection}}","data":"AAAA"}"""),
+            new("nd_scrobbler_scrobble", $$"""{"username":"{{user}}","track":{{first}},"timestamp":1800000000}"""),
+        ];
+    }
+
+    /// <summary>
+    /// Host answers with memory, so each call sees what the previous ones stored (the session reaches READY, looks up
+    /// art and sends presences, as it would for real): cache and KV store kept in dictionaries, every write accepted,
+    /// Discord's and the art services' answers, and a record of the connections opened and timers armed.
+    /// </summary>
+    public sealed class Host
+    {
+        private readonly Dictionary<string, string> stored = [];
+        private readonly List<(string Id, string Payload, bool Recurring)> armed = [];
+        private readonly HashSet<string> fired = [];
+
+        /// <summary>The connection the plugin opened last.</summary>
+        public string Connection { get; private set; } = "none";
+
+        /// <summary>Timers armed and not yet fired, in the order they were armed; each is handed out once.</summary>
+        public List<(string Id, string Payload, bool Recurring)> TakeTimers()
         {
-            using var json = System.Text.Json.JsonDocument.Parse(request);
-            var root = json.RootElement;
-            string Key() => root.GetProperty("key").GetString()!;
+            var due = armed.Where(t => fired.Add(t.Id)).ToList();
+            armed.Clear();
+            return due;
+        }
+
+        public string Answer(string function, string request)
+        {
+            var root = JsonNode.Parse(request)!.AsObject();
+            string Key() => (string)root["key"]!;
             switch (function)
             {
                 case "cache_getstring":
                 case "kvstore_get":
                     return stored.TryGetValue(function[..2] + Key(), out var value)
-                        ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["value"] = value, ["exists"] = true })
-                        : "{}";
+                        ? JsonSerializer.Serialize(new Dictionary<string, object> { ["value"] = value, ["exists"] = true })
+                        : """{"exists":false}""";
                 case "cache_setstring":
                 case "kvstore_set":
-                    stored[function[..2] + Key()] = root.GetProperty("value").GetString()!;
+                    stored[function[..2] + Key()] = (string)root["value"]!;
                     return "{}";
                 case "cache_remove":
                 case "kvstore_delete":
                     stored.Remove(function[..2] + Key());
                     return "{}";
-                case "http_send" when request.Contains("/gateway", StringComparison.Ordinal):
-                    return """{"result":{"statusCode":200,"body":"eyJ1cmwiOiJ3c3M6Ly9nYXRld2F5LmRpc2NvcmQuZ2cifQ=="}}"""; // {"url":"wss://gateway.discord.gg"}
                 case "scheduler_scheduleonetime":
                 case "scheduler_schedulerecurring":
-                    return $$"""{"newScheduleId":"{{root.GetProperty("scheduleId").GetString()}}"}""";
+                    var id = (string)root["scheduleId"]!;
+                    if (armed.Any(t => t.Id == id)) return $$"""{"error":"schedule ID \"{{id}}\" already exists"}""";
+                    armed.Add((id, (string?)root["payload"] ?? id, function.EndsWith("recurring", StringComparison.Ordinal)));
+                    return JsonSerializer.Serialize(new Dictionary<string, string> { ["newScheduleId"] = id });
+                case "scheduler_cancelschedule":
+                    return "{}";
+                case "websocket_connect":
+                    Connection = (string)root["connectionId"]!;
+                    return JsonSerializer.Serialize(new Dictionary<string, string> { ["newConnectionId"] = Connection });
+                case "artwork_gettrackurl":
+                    return $$"""{"url":"https://music.example.net/share/img/{{Sentinel}}?size=300"}""";
+                case "subsonicapi_callraw":
+                    return """{"contentType":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}""";
+                case "http_send":
+                    var body = (string?)root["request"]!["body"]; // http_send bodies are base64
+                    return Http((string)root["request"]!["url"]!, body is null ? null : System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)));
                 default:
                     return "{}";
             }
-        };
+        }
+
+        private static string Http(string url, string? body)
+        {
+            static string Ok(int status, string text, string headers = "{}") =>
+                $$$"""{"result":{"statusCode":{{{status}}},"headers":{{{headers}}},"body":"{{{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))}}}"}}""";
+            if (url.Contains("/gateway", StringComparison.Ordinal)) return Ok(200, """{"url":"wss://gateway.discord.gg"}""");
+            if (url.Contains("external-assets", StringComparison.Ordinal))
+            {
+                var urls = body is null ? [] : JsonNode.Parse(body)?["urls"]?.AsArray().Select(u => (string)u!).ToArray() ?? [];
+                return Ok(200, JsonSerializer.Serialize(urls.Select((u, i) => new Dictionary<string, string>
+                {
+                    ["url"] = u,
+                    ["external_asset_path"] = $"external/{Sentinel}{i}/https/media.example.net/{Sentinel}.png",
+                })));
+            }
+            if (url.Contains("coverartarchive.org", StringComparison.Ordinal))
+                return url.Contains("release-group", StringComparison.Ordinal)
+                    ? Ok(404, "")
+                    : Ok(307, "", $$"""{"Location":"https://archive.org/download/{{Sentinel}}/front-500.jpg"}""");
+            if (url.Contains("listenbrainz", StringComparison.Ordinal))
+                return Ok(200, """[{"spotify_track_ids":["4uLU6hMCjMI75M1A2tKUQC"]}]""");
+            if (url.Contains("uguu", StringComparison.Ordinal))
+                return Ok(200, $$"""{"success":true,"files":[{"url":"https://o.uguu.se/{{Sentinel}}.jpg"}]}""");
+            return Ok(500, "");
+        }
     }
 }

@@ -85,18 +85,25 @@ dotnet "$out/gen-bin/DiscordPresence.WasmGen.dll" "$framework" "$root/src/Export
 
 # ---- 4. compile and link -------------------------------------------------------------------------------------------
 step "compile"
-cflags=(--target=wasm32-wasi -O2 -DGEN_PINVOKE -Wno-c23-extensions -I"$native/include/mono-2.0" -I"$native/include/wasm" -I"$out/gen" -I"$here/native")
-for src in "$native/src/runtime.c" "$native/src/pinvoke.c" "$here/native/host.c" "$here/native/shim.c" "$out/gen/exports.g.c"; do
+# The most linear memory the module may ever have (--max-memory below). os_memory.c sizes the GC's card table for it,
+# so it must be the same number in both places. 128 MiB: a call's working set is a few MiB.
+max_memory_bytes=$((128 << 20))
+cflags=(--target=wasm32-wasi -O2 -DGEN_PINVOKE -DMAX_MEMORY_BYTES="$max_memory_bytes" -Wno-c23-extensions -I"$native/include/mono-2.0" -I"$native/include/wasm" -I"$out/gen" -I"$here/native")
+for src in "$native/src/runtime.c" "$native/src/pinvoke.c" "$here/native/host.c" "$here/native/shim.c" "$here/native/os_memory.c" "$here/native/snapshot_support.c" "$out/gen/exports.g.c"; do
 	clang-19 "${cflags[@]}" -c "$src" -o "$out/obj/$(basename "$src" .c).o" || fail "compiling $src failed"
 done
 
 step "link"
+# The C stack: 256 KiB (the warm-up's calls reach about 8 KiB of it; the memory map shows how far); the interpreter
+# keeps managed frames on its own stack. --stack-first puts it at address 0, so an overflow traps instead of
+# overwriting static data.
 # Only these pack libraries: no wasm exception handling (libmono-wasm-eh-*), no SIMD, no ICU, stub components.
 libs=(libmonosgen-2.0.a libmono-ee-interp.a libmono-icall-table.a libSystem.Native.a libmono-component-debugger-stub-static.a
 	libmono-component-diagnostics_tracing-stub-static.a libmono-component-hot_reload-stub-static.a
 	libmono-component-marshal-ilgen-static.a libmono-wasm-nosimd.a libz.a)
 clang-19 --target=wasm32-wasi -O2 -mexec-model=reactor "$out"/obj/*.o "${libs[@]/#/$native/}" \
-	-Wl,-z,stack-size=1048576 -Wl,--strip-debug -Wl,--fatal-warnings -o "$out/plugin.linked.wasm" 2>"$out/link.log" ||
+	-Wl,-z,stack-size=262144 -Wl,--stack-first -Wl,--max-memory="$max_memory_bytes" \
+	-Wl,--wrap=mono_valloc,--wrap=mono_valloc_aligned,--wrap=mono_vfree,--wrap=sgen_alloc_os_memory,--wrap=sbrk -Wl,--strip-debug -Wl,--fatal-warnings -o "$out/plugin.linked.wasm" 2>"$out/link.log" ||
 	{ cat "$out/link.log" >&2; fail "link failed (an unresolved symbol or a signature mismatch is an error)"; }
 
 if [ "${WASM_OPT:-1}" != 0 ]; then
@@ -113,8 +120,10 @@ fi
 cp "$out/plugin.wasm" "$out/plugin.cold.wasm"
 if [ "${SNAPSHOT:-1}" != 0 ]; then
 	step "snapshot"
-	dotnet run -c Release --project "$root/build/snapshot" -- "$out/plugin.cold.wasm" "$out/plugin.wasm" ||
+	dotnet run -c Release --project "$root/build/snapshot" -- "$out/plugin.cold.wasm" "$out/plugin.wasm" "$out/memory-map.md" ||
 		fail "the snapshot failed (SNAPSHOT=0 builds the module without it)"
+	echo "memory map (what the instance's pages hold): $out/memory-map.md"
+	grep -F '**total**' "$out/memory-map.md" || true
 fi
 
 # ---- 6. check and package ------------------------------------------------------------------------------------------

@@ -29,8 +29,18 @@ public sealed class SnapshotArtifactTests
         using var cold = Module.FromFile(engine, Cold);
         using var warm = Module.FromFile(engine, PluginWasm.Path!);
         Assert.Equal(Imports(cold), Imports(warm));
-        Assert.Equal(Exports(cold).Where(e => e != "plugin_snapshot_collect"), Exports(warm));
+        Assert.Equal(Exports(cold).Where(e => e is not ("plugin_snapshot_collect" or "plugin_memory_map")), Exports(warm));
         Assert.Contains("_initialize", Exports(warm)); // kept, as a no-op: hosts call a reactor's _initialize
+    }
+
+    [WasmFact]
+    public void The_module_declares_the_maximum_memory_its_card_table_is_sized_for()
+    {
+        // build/wasm/native/os_memory.c gives the GC's card table one byte per 512 bytes of this maximum only.
+        using var engine = new Engine();
+        using var module = Module.FromFile(engine, PluginWasm.Path!);
+        var memory = module.Exports.OfType<MemoryExport>().Single();
+        Assert.Equal(128L << 20 >> 16, memory.Maximum);
     }
 
     private static string[] Imports(Module module) => [.. module.Imports.Select(i => $"{i.ModuleName}::{i.Name}").Order()];

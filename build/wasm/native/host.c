@@ -69,14 +69,19 @@ static const char *start_runtime (void)
 	/* A smaller nursery: fewer pages touched per instance (every call pays for them). */
 	monoeg_g_setenv ("MONO_GC_PARAMS", "nursery-size=512k", 1);
 	/* Zero the nursery at every collection, not when it is reused: the build-time snapshot (build/snapshot) collects
-	   after its warm-up, and no warm-up data may survive into the module. Costs a 512 KB memset per minor GC. */
+	   after its warm-up, and no warm-up data may survive into the module. plugin_snapshot_collect
+	   (snapshot_support.c) switches back to the default after that last collection, so calls do not pay for it. */
 	monoeg_g_setenv ("MONO_GC_DEBUG", "clear-at-gc", 1);
 
 	/* InvariantTimezone can't be set at publish without the wasm-tools workload, so it is a runtime property. */
 	const char *keys [] = { "APP_CONTEXT_BASE_DIRECTORY", "RUNTIME_IDENTIFIER", "System.Globalization.Invariant", "System.TimeZoneInfo.Invariant" };
 	const char *values [] = { "/", "browser-wasm", "true", "true" };
 	monovm_initialize (4, keys, values);
-	domain = mono_wasm_load_runtime_common (0, mono_log, "");
+	/* No tiering: the interpreter then prepares every method fully optimised the first time it runs, which is during
+	   the build-time warm-up (build/snapshot), so every call starts with optimised code. With tiering, the snapshot
+	   would hold the quick, unoptimised versions, and methods crossing the tier-up count would be prepared again in
+	   every call (each call starts from the snapshot's counts). */
+	domain = mono_wasm_load_runtime_common (0, mono_log, "-tiering");
 	if (!domain)
 		return "the runtime did not start";
 
@@ -123,56 +128,9 @@ int plugin_run_export (const char *name)
 	return *(int *) mono_object_unbox (result);
 }
 
-/* ---- build-time snapshot support (build/snapshot, issue 7) ------------------------------------------------------
-   Freed memory keeps its old bytes: a freed malloc chunk (the interpreter's stackalloc buffers live in such chunks)
-   or a stale shadow-stack frame can still hold a warm-up string after the managed heap is collected. Before the
-   snapshot is taken, every free byte of the C heap and the unused part of the stack is zeroed. */
-
-extern unsigned char __stack_low; /* wasm-ld: the lowest address the shadow stack may reach */
-
-static void scrub_unused_stack (void)
+/* The embedded assemblies, for the build-time memory map (snapshot_support.c). */
+void plugin_for_each_assembly (void (*visit) (const char *name, const void *data, size_t size, void *context), void *context)
 {
-	volatile unsigned char here = 0; /* its address is the current stack pointer, near enough */
-	uintptr_t low = (uintptr_t) &__stack_low, high = (uintptr_t) &here;
-	if (high > low + 1024)
-		memset (&__stack_low, 0, high - low - 1024); /* leave our own frame alone */
-}
-
-static void scrub_free_heap (void)
-{
-	/* Allocate every free chunk (largest requests first, so big chunks are not split needlessly), zero it, then free
-	   all. Memory beyond the heap's end at the start is fresh and zero already, so an allocation reaching past it ends
-	   that size class instead of growing memory again and again. */
-	enum { MAX_BLOCKS = 1 << 16 };
-	static void *blocks [MAX_BLOCKS];
-	size_t count = 0;
-	uintptr_t limit = (uintptr_t) __builtin_wasm_memory_size (0) * 65536;
-	for (size_t size = (size_t) 1 << 20; size >= 16; size >>= 1) {
-		while (count < MAX_BLOCKS) {
-			unsigned char *block = malloc (size);
-			if (!block)
-				break;
-			if ((uintptr_t) block + size > limit) {
-				if ((uintptr_t) block < limit)
-					memset (block, 0, limit - (uintptr_t) block);
-				free (block);
-				break;
-			}
-			memset (block, 0, size);
-			blocks [count++] = block;
-		}
-	}
-	while (count)
-		free (blocks [--count]);
-}
-
-/* Called by build/snapshot after its warm-up; the snapshot drops the export, Navidrome never sees it.
-   The managed side (WasmEntry.SnapshotCollect) collects the managed heap; the runtime zeroes the nursery
-   (MONO_GC_DEBUG=clear-at-gc above); then the C heap and the stack are scrubbed. */
-__attribute__((export_name("plugin_snapshot_collect"))) int plugin_snapshot_collect (void)
-{
-	int result = plugin_run_export ("plugin_snapshot_collect");
-	scrub_free_heap ();
-	scrub_unused_stack ();
-	return result;
+	for (size_t i = 0; i < sizeof bundled_assemblies / sizeof bundled_assemblies [0]; i++)
+		visit (bundled_assemblies [i].name, bundled_assemblies [i].data, bundled_assemblies [i].size, context);
 }

@@ -4,7 +4,8 @@ using Navidrome.DiscordPresence.Domain.Playback;
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// Art is looked up and registered once per album, not per track (W25): the key is the MusicBrainz release id
+/// Art is looked up and registered once per album, not per track (see docs/go-plugin-weaknesses.md, 'Image registration gaps'):
+/// the key is the MusicBrainz release id
 /// when there is one, else a hash of album artist and album title; a track without an album is its own key.
 /// </summary>
 public static class AlbumKey
