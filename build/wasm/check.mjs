@@ -12,7 +12,7 @@ const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
 const declared = new Set(Object.keys(manifest.permissions ?? {}));
 const problems = [];
 
-// Which permission unlocks a Navidrome host function (navidrome-plugin-abi.md §1.6); config_* needs none.
+// Which permission unlocks a Navidrome host function (docs/navidrome-host.md, 'Package and manifest'); config_* needs none.
 const permissionOf = (name) => {
   const table = [
     ["cache_", "cache"], ["kvstore_", "kvstore"], ["scheduler_", "scheduler"], ["websocket_", "websocket"],

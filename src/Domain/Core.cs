@@ -3,13 +3,15 @@ using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Domain.Presence;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 
 namespace Navidrome.DiscordPresence.Domain;
 
 /// <summary>
-/// The plugin's one transition: (input, a user's state, config, moment) → (state', effects).
-/// It runs in three layers, each pure:
+/// The plugin's one transition: (input, a user's state, config, moment) → (state', effects), the state writes among
+/// the effects. The frequent inputs of a live connection (ACKs, unused dispatches, heartbeat timers) are decided
+/// from the little they need (<see cref="InputNeeds"/>); every other input runs in four layers, each pure:
 /// 1. playback: a report updates that user's players (ignored players and, on 0.62+ hosts, NowPlaying change nothing);
 /// 2. artwork and links: the track in focus gets its album art and Spotify link looked up, off the playback path;
 /// 3. presence: what should show now is derived from the players, the art, the config and the time, never stored;
@@ -19,8 +21,37 @@ namespace Navidrome.DiscordPresence.Domain;
 /// </summary>
 public static class Core
 {
-    /// <summary>Decides one input for one user.</summary>
-    public static Step Decide(Input input, string user, UserState state, PluginConfig config, Moment now)
+    /// <summary>Decides one input for one user, with the whole config.</summary>
+    public static Step Decide(Input input, string user, UserState state, PluginConfig config, Moment now) =>
+        Decide(input, user, state, new ConfigView.Parsed(config), now);
+
+    /// <summary>
+    /// Decides one input for one user from what <see cref="InputNeeds.Of"/> says it needs: the state parts (the rest
+    /// may be initial) and as much of the config as <paramref name="config"/> holds. The effects start with the
+    /// writes of the parts the decision changed, so the new state is stored before any effect can call the plugin
+    /// back (a close runs on_close in another instance before it returns).
+    /// </summary>
+    public static Step Decide(Input input, string user, UserState state, ConfigView config, Moment now)
+    {
+        var step = InputNeeds.Of(input) switch
+        {
+            InputNeeds.AckArrived ack => GatewaySession.RecordAck(ack.ConnectionId, state, now.NowMs),
+            InputNeeds.SequenceArrived dispatch => GatewaySession.RecordSequence(dispatch.ConnectionId, dispatch.Sequence, state),
+            InputNeeds.BeatDue beat => Enabled(config, user)
+                ? GatewaySession.OnBeatTimer(beat.ScheduleId, beat.Kind, beat.Generation, user, state, now.NowMs)
+                : Disabled(input, state),
+            InputNeeds.Everything => DecideFully(input, user, state, Parsed(config), now),
+            var needs => throw new System.Diagnostics.UnreachableException(needs.GetType().Name),
+        };
+        // Writes first, in the order decided; then everything else in order.
+        return new Step(step.State, [
+            .. StoredState.Writes(user, state, step.State),
+            .. step.Effects.Items.Where(StoredState.IsWrite),
+            .. step.Effects.Items.Where(e => !StoredState.IsWrite(e)),
+        ]);
+    }
+
+    private static Step DecideFully(Input input, string user, UserState state, PluginConfig config, Moment now)
     {
         var account = config.FindUser(user);
         if (account is null || config.ClientId is null) return Disabled(input, state);
@@ -34,6 +65,16 @@ public static class Core
         var gateway = GatewaySession.Decide(input, links.State, new GatewayContext(account, config, now, desired));
         return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. gateway.Effects]);
     }
+
+    private static bool Enabled(ConfigView config, string user) => config switch
+    {
+        ConfigView.Enablement e => e.IsEnabled,
+        ConfigView.Parsed p => ConfigView.Enables(p.Config, user),
+        _ => throw new ArgumentException("a heartbeat timer needs to know whether its user is enabled", nameof(config)),
+    };
+
+    private static PluginConfig Parsed(ConfigView config) =>
+        config is ConfigView.Parsed p ? p.Config : throw new ArgumentException("this input needs the parsed config", nameof(config));
 
     /// <summary>
     /// A (re)load of the plugin (nd_on_init): wake every configured user at once, each in a call of their own, so
@@ -64,8 +105,7 @@ public static class Core
     }
 
     private static Step Disabled(Input input, UserState state) =>
-        input is Input.TimerFired { ScheduleId: var id }
-        && GatewayIds.TryParseSchedule(id, out var kind, out _, out _) && kind == TimerKind.Heartbeat
+        input is Input.TimerFired { ScheduleId: var id } && GatewaySession.IsRecurring(id)
             ? new Step(state, [new Effect.CancelSchedule(id)])
             : new Step(state, []);
 

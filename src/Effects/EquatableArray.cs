@@ -27,12 +27,6 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>True when there are no items.</summary>
     public bool IsEmpty => Items.IsEmpty;
 
-    /// <summary>A copy with one more item at the end.</summary>
-    public EquatableArray<T> Add(T item) => new(Items.Add(item));
-
-    /// <summary>A copy with more items at the end.</summary>
-    public EquatableArray<T> AddRange(IEnumerable<T> more) => new(Items.AddRange(more));
-
     /// <inheritdoc />
     public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan(), EqualityComparer<T>.Default);
 

@@ -1,134 +1,78 @@
-using System.Text;
 using Navidrome.DiscordPresence.Domain;
 using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Exports.Host;
 using Navidrome.DiscordPresence.Exports.Navidrome;
 using Navidrome.DiscordPresence.Exports.Seam;
-using Navidrome.DiscordPresence.Exports.State;
 
 namespace Navidrome.DiscordPresence.Exports;
 
 /// <summary>
 /// What each export does: read its input, and either answer at once (is_authorized, scrobble) or hand one input to
 /// the interpreter for the user it concerns. Exports without a result never write output (Navidrome would try to
-/// decode it). Config is read and parsed on every call: nothing survives between calls.
+/// decode it). The config is read only as far as the call needs (<see cref="CallConfig"/>): nothing survives
+/// between calls, so every call pays for what it reads. The per-call reader has no validation; only nd_on_init checks
+/// the whole config and reports its problems.
 /// </summary>
 internal static class ExportCalls
 {
-    /// <summary>Handles one export call; unknown names are "not implemented" (-2).</summary>
-    public static int Run(string export, IPluginHost rawHost)
+    /// <summary>Handles one export call; unknown names are "not implemented" (-2). Exceptions are left to <see cref="PluginEntry"/>.</summary>
+    public static int Run(string export, RedactingHost host)
     {
-        var call = new Call(rawHost, ReadConfig(rawHost));
-        try
-        {
-            return Dispatch(export, call);
-        }
-        catch (Exception e)
-        {
-            call.Host.SetError($"{export} failed: {e.GetType().Name}: {e.Message}");
-            return 1;
-        }
-    }
-
-    private static int Dispatch(string export, Call call)
-    {
-        var host = call.Host; // the raw host until the call's config is parsed: reading input needs no token
         switch (export)
         {
             case ExportNames.OnInit:
-                var everyone = call.For(user: null);
-                OnInit(call.Host, everyone); // the host after For: it scrubs the tokens For has read
+                OnInit(host);
                 return 0;
             case ExportNames.IsAuthorized:
                 var user = InputReader.Username(host.ReadInput(), export);
-                var config = call.For(user);
-                var authorized = config.Config.ClientId is not null && config.Config.FindUser(user) is not null;
-                call.Host.WriteOutput(authorized ? "true"u8 : "false"u8);
+                var enabled = new CallConfig(host, user).View(ConfigReach.Enablement) is ConfigView.Enablement { IsEnabled: true };
+                host.WriteOutput(enabled ? "true"u8 : "false"u8);
                 return 0;
             case ExportNames.Scrobble:
                 return 0; // A presence plugin keeps no listening history.
             case ExportNames.PlaybackReport:
                 var (reporter, report) = InputReader.PlaybackReport(host.ReadInput(), host.NowUnixMs());
-                return Run(call, report, reporter);
+                return Run(host, report, reporter);
             case ExportNames.NowPlaying:
                 var (listener, nowPlaying) = InputReader.NowPlaying(host.ReadInput());
-                return Run(call, nowPlaying, listener);
+                return Run(host, nowPlaying, listener);
             case ExportNames.OnTextMessage:
-                return Run(call, InputReader.TextMessage(host.ReadInput()));
+                return Run(host, InputReader.TextMessage(host.ReadInput()));
             case ExportNames.OnBinaryMessage:
                 host.Log(LogLevel.Debug, "ignored a binary gateway frame (the plugin asks Discord for JSON text)");
                 return 0;
             case ExportNames.OnClose:
-                return Run(call, InputReader.Closed(host.ReadInput()));
+                return Run(host, InputReader.Closed(host.ReadInput()));
             case ExportNames.OnError:
-                return Run(call, InputReader.Failed(host.ReadInput()));
+                return Run(host, InputReader.Failed(host.ReadInput()));
             case ExportNames.SchedulerCallback:
-                return Run(call, InputReader.TimerFired(host.ReadInput()));
+                return Run(host, InputReader.TimerFired(host.ReadInput()));
             default:
                 return -2;
         }
     }
 
     /// <summary>Every load: report config problems once, then wake every user (those still playing get their presence back).</summary>
-    private static void OnInit(IPluginHost host, ConfigParse config)
+    private static void OnInit(RedactingHost host)
     {
-        foreach (var error in config.Errors) host.Log(LogLevel.Error, error.ToString());
-        var functions = new HostFunctions(host);
-        var interpreter = new Interpreter(host, functions, new StateStore(functions, host.Log), config);
-        interpreter.CarryOut(Core.Initialize(config.Config, new Moment(host.NowUnixMs(), host.NextRandom())));
+        var config = new CallConfig(host, user: null);
+        var parsed = config.Check();
+        foreach (var error in parsed.Errors) host.Log(LogLevel.Error, error.ToString());
+        var interpreter = new Interpreter(host, config, new HostFunctions(host));
+        interpreter.CarryOut(Core.Initialize(parsed.Config, new Moment(host.NowUnixMs(), host.NextRandom())));
     }
 
-    private static int Run(Call call, Input input, string? user = null)
+    private static int Run(RedactingHost host, Input input, string? user = null)
     {
         user ??= Routing.UserOf(input);
         if (user is null)
         {
-            call.Host.Log(LogLevel.Debug, $"ignored an event for an id this plugin did not make ({input.GetType().Name})");
+            host.Log(LogLevel.Debug, $"ignored an event for an id this plugin did not make ({input.GetType().Name})");
             return 0;
         }
-        var config = call.For(user);
-        var functions = new HostFunctions(call.Host);
-        var store = new StateStore(functions, call.Host.Log);
-        new Interpreter(call.Host, functions, store, config).Run(input, user);
+        var config = new CallConfig(host, user);
+        new Interpreter(host, config, new HostFunctions(host)).Run(input, user);
         return 0;
-    }
-
-    /// <summary>
-    /// One call's config, parsed once its user is known: most calls concern one user, and parsing (and holding) only
-    /// that user's entry keeps a call's cost independent of how many users are configured. Once parsed, the host is
-    /// wrapped so that every log line and error is scrubbed of the tokens this call holds; before that, no token has
-    /// been read.
-    /// </summary>
-    private sealed class Call
-    {
-        private readonly IPluginHost rawHost;
-        private readonly IReadOnlyDictionary<string, string> raw;
-
-        public Call(IPluginHost rawHost, IReadOnlyDictionary<string, string> raw)
-        {
-            this.rawHost = rawHost;
-            this.raw = raw;
-            Host = rawHost;
-        }
-
-        /// <summary>The host for this call: scrubbing tokens once the config is parsed.</summary>
-        public IPluginHost Host { get; private set; }
-
-        /// <summary>The config with just <paramref name="user"/>'s entry, or with every user's when null.</summary>
-        public ConfigParse For(string? user)
-        {
-            var config = ConfigParser.Parse(raw, user);
-            Host = new RedactingHost(rawHost, config.Tokens);
-            return config;
-        }
-    }
-
-    private static Dictionary<string, string> ReadConfig(IPluginHost host)
-    {
-        var raw = new Dictionary<string, string>();
-        foreach (var key in ConfigKeys.All)
-            if (host.GetConfig(key) is { } value) raw[key] = value;
-        return raw;
     }
 }

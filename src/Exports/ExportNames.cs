@@ -1,7 +1,7 @@
 namespace Navidrome.DiscordPresence.Exports;
 
 /// <summary>
-/// The Navidrome exports this plugin implements (navidrome-plugin-abi.md §2). The wasm module exports exactly
+/// The Navidrome exports this plugin implements (docs/navidrome-host.md, 'The exports and what their results mean'). The wasm module exports exactly
 /// these names, each returning an i32; exporting any other <c>nd_*</c> name would claim another capability.
 /// </summary>
 public static class ExportNames

@@ -5,41 +5,52 @@ using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Exports.Discord;
 using Navidrome.DiscordPresence.Exports.Host;
 using Navidrome.DiscordPresence.Exports.Seam;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Exports.State;
 
 namespace Navidrome.DiscordPresence.Exports;
 
 /// <summary>
-/// The one interpreter: for one user it loads the state, asks the core, stores what changed, then carries the
-/// effects out in order against Navidrome's host services. Answers (a failed connect or send, an HTTP response)
-/// go back into the core as inputs, a bounded number of times. State is stored before effects run, because some
-/// effects call the plugin back at once (a plugin-initiated close runs on_close before it returns; a new
-/// connection's Hello can arrive while connect is still returning), and those calls must see the new state.
+/// The one interpreter: for one user it loads the state parts the input needs, asks the core, then carries the
+/// effects out in order against Navidrome's host services, the state writes among them (the core puts them first:
+/// some effects call the plugin back at once, a plugin-initiated close runs on_close before it returns, a new
+/// connection's Hello can arrive while connect is still returning, and those calls must see the new state).
+/// Answers (a failed connect or send, an HTTP response) go back into the core as inputs, a bounded number of times;
+/// an answer that needs more state or config than the call has read so far reads it first.
 /// </summary>
-internal sealed class Interpreter(IPluginHost host, HostFunctions functions, StateStore store, ConfigParse config)
+internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunctions functions)
 {
     /// <summary>Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget.</summary>
     public const int MaxDecisions = 8;
+
+    private readonly StateStore store = new(functions, host.Log);
 
     /// <summary>Decides <paramref name="input"/> for <paramref name="user"/> and carries the effects out.</summary>
     public void Run(Input input, string user)
     {
         var pending = new Queue<Input>();
         pending.Enqueue(input);
-        var state = Load(user, input);
+        var loaded = StatePart.None;
+        UserState state = UserState.Initial;
+        var stale = true;
         for (var decisions = 0; pending.Count > 0 && decisions < MaxDecisions; decisions++)
         {
-            var step = Core.Decide(pending.Dequeue(), user, state, config.Config, new Moment(host.NowUnixMs(), host.NextRandom()));
-            store.Save(user, state, step.State);
+            var next = pending.Dequeue();
+            var needs = InputNeeds.Of(next);
+            var view = config.View(needs.Config);
+            // A close ran on_close in another instance, which may have moved the session on: read it again.
+            if (stale || (needs.Parts & ~loaded) != 0)
+            {
+                (state, loaded) = (Load(user, next, needs.Parts, view), needs.Parts);
+                stale = false;
+            }
+            var step = Core.Decide(next, user, state, view, new Moment(host.NowUnixMs(), host.NextRandom()));
             state = step.State;
-            var stale = false;
             foreach (var effect in step.Effects)
             {
                 if (Carry(effect) is { } answer) pending.Enqueue(answer);
                 stale |= effect is Effect.Close;
             }
-            // A close ran on_close in another instance, which may have moved the session on: read it again.
-            if (stale && pending.Count > 0) state = Load(user, pending.Peek());
         }
     }
 
@@ -49,8 +60,10 @@ internal sealed class Interpreter(IPluginHost host, HostFunctions functions, Sta
         foreach (var effect in effects) Carry(effect);
     }
 
-    private UserState Load(string user, Input input) =>
-        store.Load(user, loaded => Core.TrackInFocus(input, user, loaded, config.Config, host.NowUnixMs()), config.Config.Links == LinkMode.Spotify);
+    private UserState Load(string user, Input input, StatePart parts, ConfigView view) =>
+        view is ConfigView.Parsed { Config: var parsed }
+            ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), parsed.Links == LinkMode.Spotify)
+            : store.Load(user, parts, _ => null, wantLinks: false);
 
     /// <summary>Carries one effect out; returns the answer the core must hear, if any.</summary>
     private Input? Carry(Effect effect)

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Navidrome.DiscordPresence.TestHost.Tests;
 
-/// <summary>The fake ListenBrainz Labs and uguu answer in the shapes the real services use (discord-protocol.md §3.4, §3.6).</summary>
+/// <summary>The fake ListenBrainz Labs and uguu answer in the shapes the real services use.</summary>
 public sealed class FakeWebServicesTests
 {
     private static JsonObject Send(TestWorld world, string method, string url, string body, string? contentType = null)

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Navidrome.DiscordPresence.TestHost.Tests;
 
-/// <summary>The host services behave as navidrome-plugin-abi.md §3 says Navidrome's do.</summary>
+/// <summary>The host services behave as docs/navidrome-host.md says Navidrome's do.</summary>
 public sealed class HostSemanticsTests
 {
     private static TestWorld World(ProbeRunner probe, string config = """{"clientid":"1"}""") =>

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Navidrome.DiscordPresence.TestHost.Tests;
 
-/// <summary>WebSocket callbacks reach the plugin the way Navidrome delivers them (navidrome-plugin-abi.md §2.4, §3.2).</summary>
+/// <summary>WebSocket callbacks reach the plugin the way Navidrome delivers them (docs/navidrome-host.md, 'How WebSocket closes arrive').</summary>
 public sealed class WebSocketSemanticsTests
 {
     private const string Identify = """{"op":2,"d":{"token":"tok-alice","properties":{}}}""";

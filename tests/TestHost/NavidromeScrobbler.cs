@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Navidrome.DiscordPresence.TestHost;
 
 /// <summary>
-/// What Navidrome's scrobbler workers do when a client reports playback (navidrome-plugin-abi.md §2.3):
+/// What Navidrome's scrobbler workers do when a client reports playback (docs/navidrome-host.md, 'Which calls arrive, and from where'):
 /// 0.62+ calls is_authorized then playback_report for every report, and also is_authorized then now_playing for
 /// starting/playing; 0.60/0.61 knows only NowPlaying (position in seconds). Users the admin did not grant never
 /// reach the plugin. Without <see cref="NavidromeWorkers"/> the calls are made at once, one after the other; with

@@ -10,7 +10,7 @@ using Navidrome.DiscordPresence.TestHost.Services;
 namespace Navidrome.DiscordPresence.TestHost;
 
 /// <summary>
-/// A Navidrome plugin host for tests (navidrome-plugin-abi.md): the host services with Navidrome's semantics, a
+/// A Navidrome plugin host for tests (docs/navidrome-host.md): the host services with Navidrome's semantics, a
 /// fresh plugin call for every export call through an <see cref="IPluginRunner"/> (managed or wasm: the host does
 /// not know which), plugin callbacks from socket readers running concurrently the way Navidrome runs them, and a
 /// virtual clock under the scheduler and the plugin's NowUnixMs.

@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.TestHost.Network;
 namespace Navidrome.DiscordPresence.TestHost;
 
 /// <summary>
-/// Navidrome 0.62+'s two scrobbler workers (navidrome-plugin-abi.md §2.3), for runs that want Navidrome's
+/// Navidrome 0.62+'s two scrobbler workers (docs/navidrome-host.md, 'Which calls arrive, and from where'), for runs that want Navidrome's
 /// concurrency: one goroutine drains a FIFO of every user's PlaybackReports, another drains NowPlaying entries
 /// keyed by player (only the latest per player survives). The two run independently of each other and of the
 /// socket and timer callbacks, so their calls interleave the way they can in Navidrome. Queued work counts as

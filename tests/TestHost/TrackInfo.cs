@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Navidrome.DiscordPresence.TestHost;
 
-/// <summary>A track as Navidrome's scrobbler adapter describes it to plugins (navidrome-plugin-abi.md §2.2).</summary>
+/// <summary>A track as Navidrome's scrobbler adapter describes it to plugins (<c>mediaFileToTrackInfo</c> in plugins/scrobbler_adapter.go).</summary>
 public sealed record TrackInfo(
     string Id, string Title, string Album, string Artist, double DurationSeconds,
     string AlbumArtist = "", string MbzRecordingId = "", string MbzAlbumId = "", string MbzReleaseGroupId = "")

@@ -1,11 +1,11 @@
-using System.Globalization;
-using System.Text;
+using Navidrome.DiscordPresence.Domain.Hashing;
 using Navidrome.DiscordPresence.Domain.Playback;
 
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// Art is looked up and registered once per album, not per track (W25): the key is the MusicBrainz release id
+/// Art is looked up and registered once per album, not per track (see docs/go-plugin-weaknesses.md, 'Image registration gaps'):
+/// the key is the MusicBrainz release id
 /// when there is one, else a hash of album artist and album title; a track without an album is its own key.
 /// </summary>
 public static class AlbumKey
@@ -15,22 +15,11 @@ public static class AlbumKey
     {
         if (track.MbzAlbumId.Length > 0) return "mbz-" + track.MbzAlbumId.ToLowerInvariant();
         if (track.Album.Trim().Length == 0)
-            return track.Id.Length > 0 ? "track-" + Fnv1a(track.Id).ToString("x16", CultureInfo.InvariantCulture) : null;
+            return track.Id.Length > 0 ? "track-" + Fnv1a.Hex(track.Id) : null;
         var artist = (track.AlbumArtist.Length > 0 ? track.AlbumArtist : track.Artist).Trim().ToLowerInvariant();
-        return "name-" + Fnv1a(artist + "\u0000" + track.Album.Trim().ToLowerInvariant()).ToString("x16", CultureInfo.InvariantCulture);
+        return "name-" + Fnv1a.Hex(artist + "\u0000" + track.Album.Trim().ToLowerInvariant());
     }
 
     /// <summary>A number for an album key, for schedule ids and HTTP tags.</summary>
-    public static long Number(string albumKey) => (long)(Fnv1a(albumKey) & long.MaxValue);
-
-    private static ulong Fnv1a(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-        return hash;
-    }
+    public static long Number(string albumKey) => (long)(Fnv1a.Hash(albumKey) & long.MaxValue);
 }

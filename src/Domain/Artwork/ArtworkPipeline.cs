@@ -7,7 +7,8 @@ using Navidrome.DiscordPresence.Effects;
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// Finds and registers album art without ever holding up a presence (issue: artwork; W24–W27):
+/// Finds and registers album art without ever holding up a presence (see docs/go-plugin-weaknesses.md, 'Lookups on the playback path'
+/// and 'Image registration gaps'):
 /// - a presence goes out at once with the best image already known (the album's art, else the logo);
 /// - when the album in focus has no valid entry, a one-time timer runs the lookup in its own call, off Navidrome's
 ///   playback worker, so a slow source delays nobody; its id (album number + user) keeps duplicates out;

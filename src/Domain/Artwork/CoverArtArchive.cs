@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.Effects;
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// Cover Art Archive lookups (discord-protocol.md §3.3): <c>HEAD /release/{mbid}/front-500</c>, then the release
+/// Cover Art Archive lookups: <c>HEAD /release/{mbid}/front-500</c>, then the release
 /// group, without following redirects: a 307's Location is the image; 404 is a definite miss; anything else is a
 /// passing failure.
 /// </summary>

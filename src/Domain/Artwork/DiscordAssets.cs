@@ -6,7 +6,7 @@ using Navidrome.DiscordPresence.Effects;
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// Discord's "proxy application assets" endpoint (discord-protocol.md §3.1, UD resources/application):
+/// Discord's "proxy application assets" endpoint (see docs/discord-gateway.md, 'Images'):
 /// <c>POST /api/v9/applications/{id}/external-assets</c> with <c>{"urls":[…]}</c> (1–2 URLs of ≤256 characters),
 /// answered by <c>[{url, external_asset_path}]</c>; an image is then shown as <c>mp:</c> + path.
 /// </summary>

@@ -4,7 +4,8 @@ using System.Net.Sockets;
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// Which image URLs may be handed to Discord (W27): only http(s) URLs without credentials whose host is not
+/// Which image URLs may be handed to Discord (see docs/go-plugin-weaknesses.md, 'Unreachable art URLs sent to Discord'):
+/// only http(s) URLs without credentials whose host is not
 /// localhost, a private, loopback, link-local or shared address, and at most 256 characters (Discord's limit for
 /// external-assets sources). Discord's media proxy could not fetch the others, and they would reveal the LAN.
 /// Host names that merely resolve to private addresses cannot be told apart here (the plugin has no DNS).

@@ -18,7 +18,8 @@ public sealed record SpotifyLink(string? TrackUrl, long UntilMs)
     /// <summary>"No Spotify track" is trusted for 4 hours; the search link is shown meanwhile.</summary>
     public const long MissingMs = 4 * 3600_000L;
 
-    /// <summary>A lookup that failed for a passing reason is retried after 10 minutes (W29: not cached as a miss).</summary>
+    /// <summary>A lookup that failed for a passing reason is retried after 10 minutes, not cached as a miss
+    /// (see docs/go-plugin-weaknesses.md, 'Spotify lookups').</summary>
     public const long FailedMs = 10 * 60_000L;
 }
 
@@ -30,7 +31,7 @@ public sealed record LinkView(string? TrackKey, SpotifyLink? Link)
 }
 
 /// <summary>
-/// Clickable Spotify links through ListenBrainz Labs (discord-protocol.md §3.6): by recording MBID, else by
+/// Clickable Spotify links through ListenBrainz Labs: by recording MBID, else by
 /// artist, title and album; the search page is the link until (or unless) a track is found. Runs in its own timer
 /// call like the art lookup, so it never delays a presence.
 /// </summary>
@@ -103,7 +104,8 @@ public static class SpotifyLinks
         w.WriteString("release_name", track.Album);
     });
 
-    /// <summary>A one-element JSON array holding one object, written by a JSON encoder (W26).</summary>
+    /// <summary>A one-element JSON array holding one object, written by a JSON encoder (see docs/go-plugin-weaknesses.md,
+    /// 'JSON written by hand').</summary>
     private static string Body(Action<Utf8JsonWriter> fields)
     {
         using var buffer = new MemoryStream();

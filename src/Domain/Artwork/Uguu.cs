@@ -5,9 +5,10 @@ using Navidrome.DiscordPresence.Effects;
 namespace Navidrome.DiscordPresence.Domain.Artwork;
 
 /// <summary>
-/// The opt-in uguu.se route (discord-protocol.md §3.4): Navidrome's own cover bytes (Subsonic getCoverArt) are
+/// The opt-in uguu.se route: Navidrome's own cover bytes (Subsonic getCoverArt) are
 /// uploaded to a public, temporary file host, so Discord can fetch art from a server that is not on the internet.
-/// Fixes W28: the username is escaped, the file name follows the content type, the multipart boundary is unique
+/// Unlike the Go plugin (docs/go-plugin-weaknesses.md, 'uguu.se upload details'): the username is escaped, the file name follows the
+/// content type, the multipart boundary is unique
 /// per upload, and a User-Agent is sent. uguu deletes files after about 3 hours, so such art is trusted less long.
 /// </summary>
 public static class Uguu

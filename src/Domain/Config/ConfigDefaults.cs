@@ -10,6 +10,7 @@ public static class ConfigDefaults
     public const string DetailsTemplate = "{track}";
     public const string StateTemplate = "{artist}";
     public const string LargeTextTemplate = "{album}";
+    public const string SmallTextTemplate = "Navidrome";
     public const int PauseTimeoutMinutes = 30;
     public const int MaxPauseTimeoutMinutes = 1440;
     public const bool CoverArtArchive = false;

@@ -26,12 +26,14 @@ public static class ConfigKeys
     public const string NavidromeArtwork = "navidromeartwork";
     public const string ShowLogo = "showlogo";
     public const string Links = "links";
+    public const string SmallTextTemplate = "smalltexttemplate";
+    public const string Progress = "progress";
 
     /// <summary>Every key the plugin reads.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         ClientId, Users, ActivityName, ActivityNameTemplate, CoverArtArchive, Uguu, SpotifyLinks,
         DetailsTemplate, StateTemplate, LargeTextTemplate, StatusDisplayType, OnlineStatus, PauseMode,
-        PauseTimeoutMinutes, IgnoredPlayers, NavidromeArtwork, ShowLogo, Links,
+        PauseTimeoutMinutes, IgnoredPlayers, NavidromeArtwork, ShowLogo, Links, SmallTextTemplate, Progress,
     ];
 }

@@ -1,79 +1,107 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using LanguageExt;
 using Navidrome.DiscordPresence.Effects;
-using static LanguageExt.Prelude;
 
 namespace Navidrome.DiscordPresence.Domain.Config;
 
 /// <summary>
 /// Readers for single values of Navidrome's flattened config map (every value a string: booleans as "true"/"false",
-/// numbers as Go prints float64s, arrays as JSON text). Each answers the value, or the problem with it; an absent
-/// key is never a problem here: the caller's default applies.
+/// numbers as Go prints float64s, arrays as JSON text). Each answers the value or the problem with it, in words an
+/// admin can act on. Both the per-call reader and the checker use these, so they cannot disagree on a value.
+/// A problem quotes a value only when it is short plain text (a mistyped number or name); anything else is described
+/// by its length, so a pasted token is never echoed into Navidrome's log.
 /// </summary>
 public static class ConfigValues
 {
+    /// <summary>True when a value counts as not set: absent, blank, or JSON null.</summary>
+    public static bool IsAbsent(string? text) => string.IsNullOrWhiteSpace(text) || text.Trim() == "null";
+
     /// <summary>"true"/"false" in any case.</summary>
-    public static Validation<ConfigError, bool> Boolean(string key, string text) =>
-        bool.TryParse(text.Trim(), out var value)
-            ? Success<ConfigError, bool>(value)
-            : Fail<ConfigError, bool>(new ConfigError(key, $"expected true or false, got {Quote(text)}"));
+    public static Parsed<bool> Boolean(string text) =>
+        bool.TryParse(text.Trim(), out var value) ? Parsed.Good(value) : Parsed.Bad<bool>($"expected true or false, got {Quote(text)}");
 
     /// <summary>A whole number within bounds ("30", or Go's "30" for 30.0).</summary>
-    public static Validation<ConfigError, int> Integer(string key, string text, int min, int max) =>
+    public static Parsed<int> Integer(string text, int min, int max) =>
         int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? Success<ConfigError, int>(value)
-            : Fail<ConfigError, int>(new ConfigError(key, $"expected a whole number from {min} to {max}, got {Quote(text)}"));
+            ? Parsed.Good(value)
+            : Parsed.Bad<int>($"expected a whole number from {min} to {max}, got {Quote(text)}");
 
     /// <summary>One of an enum's names, in any case (also its number, as a schema with numbers would save it).</summary>
-    public static Validation<ConfigError, T> Choice<T>(string key, string text) where T : struct, Enum
+    public static Parsed<T> Choice<T>(string text) where T : struct, Enum
     {
         var trimmed = text.Trim();
         foreach (var value in Enum.GetValues<T>())
             if (string.Equals(value.ToString(), trimmed, StringComparison.OrdinalIgnoreCase)
                 || Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) == trimmed)
-                return Success<ConfigError, T>(value);
+                return Parsed.Good(value);
         var names = string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
-        return Fail<ConfigError, T>(new ConfigError(key, $"expected one of {names}, got {Quote(text)}"));
+        return Parsed.Bad<T>($"expected one of {names}, got {Quote(text)}");
     }
 
-    /// <summary>A template: any text; placeholders it does not know are reported (they would show literally).</summary>
-    public static Validation<ConfigError, string> Template(string key, string text)
+    /// <summary>
+    /// A template: any text without a configured token; placeholders it does not know are a problem (they would
+    /// show as typed).
+    /// </summary>
+    public static Parsed<string> Template(string text, SecretScreen secrets)
     {
+        if (secrets.Reveals(text)) return Parsed.Bad<string>(TokenInside);
         var unknown = Presence.Template.UnknownPlaceholders(text).ToArray();
         return unknown.Length == 0
-            ? Success<ConfigError, string>(text)
-            : Fail<ConfigError, string>(new ConfigError(key,
-                $"unknown placeholder {string.Join(", ", unknown)} (known: {string.Join(", ", Presence.Template.Placeholders)}); it would show as typed"));
+            ? Parsed.Good(text)
+            : Parsed.Bad<string>($"unknown placeholder {string.Join(", ", unknown.Select(name => IsPlain(name) ? name : $"of {name.Length} characters (not shown)"))} (known: {string.Join(", ", Presence.Template.Placeholders)}); it would show as typed");
     }
 
     /// <summary>A list of names: a JSON array of strings (how an array setting is saved), or comma- or line-separated text.</summary>
-    public static Validation<ConfigError, EquatableArray<string>> NameList(string key, string text)
+    public static Parsed<EquatableArray<string>> NameList(string text, SecretScreen secrets)
     {
+        if (secrets.Reveals(text)) return Parsed.Bad<EquatableArray<string>>(TokenInside);
         var trimmed = text.Trim();
         if (!trimmed.StartsWith('['))
-            return Success<ConfigError, EquatableArray<string>>([.. Split(trimmed)]);
+            return Parsed.Good<EquatableArray<string>>([.. trimmed.Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
         try
         {
-            using var document = JsonDocument.Parse(trimmed);
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(trimmed));
+            reader.Read();
             var names = new List<string>();
-            foreach (var element in document.RootElement.EnumerateArray())
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (element.ValueKind != JsonValueKind.String)
-                    return Fail<ConfigError, EquatableArray<string>>(new ConfigError(key, "expected a list of names, found a non-text entry"));
-                if (element.GetString()!.Trim() is { Length: > 0 } name) names.Add(name);
+                if (reader.TokenType != JsonTokenType.String)
+                    return Parsed.Bad<EquatableArray<string>>("expected a list of names, found a non-text entry");
+                if (reader.GetString()!.Trim() is { Length: > 0 } name) names.Add(name);
             }
-            return Success<ConfigError, EquatableArray<string>>([.. names]);
+            // Anything after the closing bracket, or no closing bracket, makes the text invalid JSON.
+            if (reader.TokenType != JsonTokenType.EndArray || reader.Read()) throw new JsonException();
+            return Parsed.Good<EquatableArray<string>>([.. names]);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
-            return Fail<ConfigError, EquatableArray<string>>(new ConfigError(key, "expected a list of names, but it is not valid JSON"));
+            return Parsed.Bad<EquatableArray<string>>("expected a list of names, but it is not valid JSON");
         }
     }
 
-    /// <summary>Shows a config value in an error message, shortened so a pasted blob cannot flood the log.</summary>
-    public static string Quote(string text) => text.Length <= 40 ? $"\"{text}\"" : $"\"{text[..37]}…\"";
+    /// <summary>A Discord application id: a snowflake of 17 to 20 digits. Only digits are ever quoted back (a token pasted here is not).</summary>
+    public static Parsed<string> ClientId(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length is >= 17 and <= 20 && trimmed.All(char.IsAsciiDigit)
+            ? Parsed.Good(trimmed)
+            : Parsed.Bad<string>($"expected a Discord application id (17 to 20 digits), got {(trimmed.Length <= 20 && trimmed.All(char.IsAsciiDigit) ? $"\"{trimmed}\"" : $"a value of {trimmed.Length} characters (not shown)")}; no presence is shown until it is fixed");
+    }
 
-    private static IEnumerable<string> Split(string text) =>
-        text.Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The problem of a value that contains a configured token (which must never be quoted or shown).</summary>
+    public const string TokenInside = "contains a user's Discord token, which would be shown to everyone; it is not used (paste tokens only into the users list)";
+
+    /// <summary>
+    /// Shows a config value in an error message: quoted when it is short plain text (letters, digits, a few marks),
+    /// otherwise only its length, so a pasted token or blob is never echoed.
+    /// </summary>
+    public static string Quote(string text) => IsPlain(text) ? $"\"{text}\"" : $"a value of {text.Length} characters (not shown)";
+
+    /// <summary>Short text of letters, digits and a few marks: what a mistyped name or number looks like, and no token does.</summary>
+    private static bool IsPlain(string text) =>
+        text.Length <= MaxQuoted && text.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '+' or '_' or '{' or '}');
+
+    /// <summary>The longest value an error message quotes.</summary>
+    public const int MaxQuoted = 16;
 }

@@ -21,8 +21,12 @@ public sealed record PluginConfig(
     int PauseTimeoutMinutes,
     EquatableArray<string> IgnoredPlayers,
     ArtworkOptions Artwork,
-    LinkMode Links)
+    LinkMode Links,
+    string SmallTextTemplate = ConfigDefaults.SmallTextTemplate,
+    ProgressMode Progress = ProgressMode.Bar,
+    SecretScreen? Secrets = null)
 {
+
     /// <summary>The configured user with this Navidrome username (exact match), if any.</summary>
     public DiscordUser? FindUser(string username)
     {
@@ -30,6 +34,9 @@ public sealed record PluginConfig(
             if (user.Username == username) return user;
         return null;
     }
+
+    /// <summary>The config as one user's calls see it: just that user (none when not configured), everything else as is.</summary>
+    public PluginConfig ForUser(string username) => FindUser(username) is { } user ? this with { Users = [user] } : this with { Users = [] };
 
     /// <summary>True when the player name is on the ignore list (case-insensitive).</summary>
     public bool IsIgnoredPlayer(string playerName)
@@ -54,6 +61,9 @@ public enum OnlineStatus { Online, Idle, Dnd, Invisible }
 
 /// <summary>What a paused track shows: the track with a frozen position, or nothing.</summary>
 public enum PauseMode { Frozen, Clear }
+
+/// <summary>What the timestamps of a playing track show: Discord's progress bar (start and end), a running clock (start only), or nothing.</summary>
+public enum ProgressMode { Bar, Elapsed, Off }
 
 /// <summary>Where clickable links on title, artist and art point.</summary>
 public enum LinkMode { None, Spotify, MusicBrainz }

@@ -3,7 +3,7 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// <summary>
 /// Reconnect delays: exponential from 2 s, capped at 5 min, with "equal jitter" (half fixed, half random) so many
 /// users behind one dead network do not reconnect in step. A dead network therefore costs one attempt per user
-/// every few minutes, never a connect storm (W11).
+/// every few minutes, never a connect storm (see docs/go-plugin-weaknesses.md, 'Reconnect storms and an unpinned gateway').
 /// </summary>
 public static class Backoff
 {

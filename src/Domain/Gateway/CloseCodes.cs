@@ -14,9 +14,9 @@ public enum AfterClose
 }
 
 /// <summary>
-/// Discord's close codes mapped to actions: discord-protocol.md §4.8 (DD opcodes-and-status-codes, gateway close
-/// event codes; 4015/4016 from UD). A close without a code (1006, a dropped TCP connection) is resumable
-/// (DD "Resuming", scenario 3). A server close with 1000/1001 invalidates the session.
+/// Discord's close codes mapped to actions; the table, and where each rule comes from, is docs/discord-gateway.md, 'Close codes'.
+/// A close without a code (1006, a dropped TCP connection) is resumable. A server close with 1000/1001 invalidates
+/// the session.
 /// </summary>
 public static class CloseCodes
 {

@@ -2,7 +2,8 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
 /// Connection and schedule ids. Every id names the user and a number (a connection generation or an instant), so
-/// a callback routes itself to its user, and a callback from an older connection is recognised as stale (W12, W13).
+/// a callback routes itself to its user, and a callback from an older connection is recognised as stale (see
+/// docs/go-plugin-weaknesses.md, 'Heartbeat schedule id collisions' and 'No connection generation').
 /// Ids are also our only mutex: the host refuses a second connection or schedule under an id that exists, so two
 /// racing calls that compute the same next id cannot both open a connection.
 /// Shape: <see cref="TaggedId"/>.
@@ -44,6 +45,7 @@ public static class GatewayIds
     {
         TimerKind.FirstBeat => "hb0",
         TimerKind.Heartbeat => "hb",
+        TimerKind.Refresh => "refresh",
         TimerKind.Retry => "retry",
         TimerKind.IdleClose => "idle",
         TimerKind.Flush => "flush",
@@ -67,6 +69,13 @@ public enum TimerKind
     FirstBeat,
     /// <summary>The recurring heartbeat of a connection (number = generation).</summary>
     Heartbeat,
+    /// <summary>
+    /// The recurring refresh of a connection (number = generation): a full decision every
+    /// <see cref="GatewaySession.RefreshSeconds"/>, so a presence that depends on what other users' calls stored
+    /// (art, the pause icon) catches up although ACKs and heartbeats, the frequent calls, look at nothing but the
+    /// connection.
+    /// </summary>
+    Refresh,
     /// <summary>A reconnect after a backoff (number = generation that failed).</summary>
     Retry,
     /// <summary>Closing an idle connection after the grace period (number = when the clear was sent).</summary>

@@ -2,7 +2,8 @@ using Navidrome.DiscordPresence.Effects;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
-/// <summary>Opening connections, and what follows a close, an error or a failed connect (discord-protocol.md §4.1, §4.8).</summary>
+/// <summary>Opening connections, and what follows a close, an error or a failed connect (see docs/discord-gateway.md,
+/// 'Connecting and version pinning' and 'Close codes').</summary>
 public static partial class GatewaySession
 {
     /// <summary>Discord's documented gateway, used when the REST lookup fails.</summary>
@@ -24,8 +25,9 @@ public static partial class GatewaySession
         {
             Generation = state.Session.Generation + 1,
             Phase = Phase.Connecting,
+            // The new connection resumes from what the last one heard.
+            Sequence = LastSequence(state),
             HeartbeatIntervalMs = 0,
-            LastAckMs = 0,
             LastServerBeatMs = 0,
         };
         if (!resume || !session.CanResume) session = session.WithoutSession();
@@ -70,7 +72,8 @@ public static partial class GatewaySession
         if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
 
         // Keep the session: the next attempt resumes it through the main gateway, in case the resume host is the problem.
-        // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often (W11).
+        // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often
+        // (see docs/go-plugin-weaknesses.md, 'Reconnect storms and an unpinned gateway').
         var session = state.Session with { ResumeUrl = null, Attempt = state.Session.Attempt + 1 };
         var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
@@ -88,10 +91,7 @@ public static partial class GatewaySession
         if (!IsCurrent(connectionId, state, out var generation) || state.Session.Phase is Phase.Idle or Phase.Backoff)
             return new Step(state, []);
 
-        List<Effect> effects =
-        [
-            new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, generation, ctx.User)),
-        ];
+        List<Effect> effects = [.. CancelRecurring(generation, ctx.User)];
         var reachedReady = state.Session.Phase == Phase.Ready;
         var session = state.Session with { Attempt = reachedReady ? 0 : state.Session.Attempt + 1 };
         var action = CloseCodes.Classify(code);
@@ -112,7 +112,8 @@ public static partial class GatewaySession
         var closed = state with { Session = session with { Phase = Phase.Idle } };
 
         // Nothing to show: stay offline, but keep a resumable session, so playing again soon resumes it
-        // instead of starting a second session (W22); if it has expired by then, Discord answers op 9.
+        // instead of starting a second session (see docs/go-plugin-weaknesses.md, 'A new session for every listening session');
+        // if it has expired by then, Discord answers op 9.
         if (ctx.Desired.IsClear) return new Step(closed, [.. effects]);
         if (action == AfterClose.IdentifyLater)
             return Wait(closed, ctx, Backoff.TooManySessionsSeconds(ctx.Now.Jitter), effects);

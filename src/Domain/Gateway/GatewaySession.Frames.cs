@@ -1,9 +1,10 @@
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
-/// <summary>What each gateway frame does to the session (discord-protocol.md §4.2–4.6, §4.9–4.11).</summary>
+/// <summary>What each gateway frame does to the session (see docs/discord-gateway.md: heartbeats, identify, op 7 and op 9, resume).</summary>
 public static partial class GatewaySession
 {
     /// <summary>Heartbeat intervals outside this range are clamped, so a bad Hello can neither flood nor starve the connection.</summary>
@@ -21,16 +22,16 @@ public static partial class GatewaySession
         return received.Frame switch
         {
             InboundFrame.Hello hello => OnHello(hello, state, ctx),
-            InboundFrame.HeartbeatAck => new Step(state with { Session = session with { LastAckMs = ctx.NowMs } }, []),
+            InboundFrame.HeartbeatAck => RecordAck(connection, state, ctx.NowMs),
             InboundFrame.HeartbeatRequest when ctx.NowMs - session.LastServerBeatMs >= ServerBeatSpacingMs =>
                 new Step(state with { Session = session with { LastServerBeatMs = ctx.NowMs } },
-                    [new Effect.Send(connection, new GatewayFrame.Heartbeat(session.Sequence))]),
+                    [new Effect.Send(connection, new GatewayFrame.Heartbeat(LastSequence(state)))]),
             InboundFrame.HeartbeatRequest => new Step(state, []),
             InboundFrame.Reconnect => new Step(state, [new Effect.Close(connection, CloseCodes.ResumableClose, "reconnect requested")]),
             InboundFrame.InvalidSession { Resumable: true } =>
                 new Step(state, [new Effect.Close(connection, CloseCodes.ResumableClose, "invalid session, resuming")]),
             InboundFrame.InvalidSession => OnInvalidSession(state, ctx),
-            InboundFrame.Dispatch dispatch => OnDispatch(dispatch, state, ctx),
+            InboundFrame.Dispatch dispatch => OnDispatch(dispatch, connection, state, ctx),
             InboundFrame.Unknown => new Step(state, []),
             InboundFrame.Malformed malformed => new Step(state,
                 [new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': ignored a gateway frame: {malformed.Problem}")]),
@@ -42,14 +43,19 @@ public static partial class GatewaySession
     private static Step OnHello(InboundFrame.Hello hello, UserState state, GatewayContext ctx)
     {
         var interval = Math.Clamp(hello.HeartbeatIntervalMs, MinHeartbeatMs, MaxHeartbeatMs);
-        var session = state.Session with { HeartbeatIntervalMs = interval, LastAckMs = ctx.NowMs };
+        var session = state.Session with { HeartbeatIntervalMs = interval };
+        // Hello counts as the first ACK: the first beat's zombie check needs something to compare with.
+        state = state with { Received = state.Received.For(session.Generation) with { LastAckMs = ctx.NowMs } };
         var firstBeat = GatewayIds.Schedule(TimerKind.FirstBeat, session.Generation, ctx.User);
         var connection = ConnectionOf(state, ctx);
-        List<Effect> effects = [new Effect.ScheduleOnce(firstBeat, (int)(interval * ctx.Now.Jitter / 1000), firstBeat)];
+        List<Effect> effects = [
+            StoredState.AckWrite(ctx.User, session.Generation, ctx.NowMs),
+            new Effect.ScheduleOnce(firstBeat, (int)(interval * ctx.Now.Jitter / 1000), firstBeat),
+        ];
 
         if (session.CanResume)
         {
-            effects.Add(new Effect.Send(connection, new GatewayFrame.Resume(ctx.User, session.SessionId!, session.Sequence)));
+            effects.Add(new Effect.Send(connection, new GatewayFrame.Resume(ctx.User, session.SessionId!, LastSequence(state))));
             return new Step(state with { Session = session with { Phase = Phase.Resuming } }, [.. effects]);
         }
         effects.Add(new Effect.Send(connection, new GatewayFrame.Identify(ctx.User, ctx.Desired)));
@@ -60,13 +66,15 @@ public static partial class GatewaySession
         }, [.. effects]);
     }
 
-    /// <summary>op 9 not resumable: forget the session and identify again after 1–5 s (DD gateway-events#invalid-session).</summary>
+    /// <summary>op 9 not resumable: forget the session and identify again after 1–5 s (see docs/discord-gateway.md,
+    /// 'Reconnect (op 7) and Invalid Session (op 9)').</summary>
     private static Step OnInvalidSession(UserState state, GatewayContext ctx)
     {
         var session = state.Session.WithoutSession() with { Phase = Phase.Identifying };
         var reidentify = GatewayIds.Schedule(TimerKind.Reidentify, session.Generation, ctx.User);
-        return new Step(state with { Session = session },
-            [new Effect.ScheduleOnce(reidentify, 1 + (int)(4 * ctx.Now.Jitter), reidentify)]);
+        var forgotten = state.Received.For(session.Generation) with { Sequence = null };
+        return new Step(state with { Session = session, Received = forgotten },
+            [StoredState.SequenceWrite(ctx.User, session.Generation, null), new Effect.ScheduleOnce(reidentify, 1 + (int)(4 * ctx.Now.Jitter), reidentify)]);
     }
 
     /// <summary>The re-identify timer after op 9 fired.</summary>
@@ -79,26 +87,27 @@ public static partial class GatewaySession
     }
 
     /// <summary>A dispatch: keep its sequence number; READY and RESUMED make the session ready and re-send the presence.</summary>
-    private static Step OnDispatch(InboundFrame.Dispatch dispatch, UserState state, GatewayContext ctx)
+    private static Step OnDispatch(InboundFrame.Dispatch dispatch, string connection, UserState state, GatewayContext ctx)
     {
-        var session = state.Session with { Sequence = dispatch.Sequence ?? state.Session.Sequence };
+        var recorded = RecordSequence(connection, dispatch.Sequence, state);
+        if (!IsUsed(dispatch)) return recorded;
+        state = recorded.State;
+        var session = state.Session;
         if (dispatch.Type == "READY" && dispatch.Ready is { } ready)
             session = session with { SessionId = ready.SessionId, ResumeUrl = ready.ResumeGatewayUrl };
-        else if (dispatch.Type != "RESUMED")
-            return new Step(state with { Session = session }, []);
 
         var ready_ = state with { Session = session with { Phase = Phase.Ready, Attempt = 0 } };
-        var log = new Effect.Log(LogLevel.Info, $"user '{ctx.User}': Discord session {(dispatch.Type == "READY" ? "ready" : "resumed")}");
+        List<Effect> effects = [.. recorded.Effects, new Effect.Log(LogLevel.Info, $"user '{ctx.User}': Discord session {(dispatch.Type == "READY" ? "ready" : "resumed")}")];
         if (ctx.Desired.IsClear)
         {
             // Nothing to show (playback stopped while we connected): start the idle grace instead.
             var idle = GatewayIds.Schedule(TimerKind.IdleClose, ctx.NowMs, ctx.User);
-            return new Step(ready_, [log, new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle)]);
+            return new Step(ready_, [.. effects, new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle)]);
         }
         // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
-        // (discord-protocol.md §4.17), and a resumed session may have lost what was sent before the drop. It costs one
+        // (see docs/discord-gateway.md, 'Identify'), and a resumed session may have lost what was sent before the drop. It costs one
         // of the four updates per 20 s once per connection.
         var send = SendPresence(ready_, ctx, force: true);
-        return new Step(send.State, [log, .. send.Effects]);
+        return new Step(send.State, [.. effects, .. send.Effects]);
     }
 }

@@ -4,7 +4,8 @@ using Navidrome.DiscordPresence.Effects.Discord;
 
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
-/// <summary>Sending the desired presence on a ready connection: de-duplicated, rate-limited, coalesced (W16, W17).</summary>
+/// <summary>Sending the desired presence on a ready connection: de-duplicated, rate-limited, coalesced (see
+/// docs/discord-gateway.md, 'Rate limits').</summary>
 public static partial class GatewaySession
 {
     /// <summary>

@@ -5,7 +5,8 @@ using Navidrome.DiscordPresence.Effects.Discord;
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
-/// A user's Discord gateway session as a pure state machine (discord-protocol.md §4; fixes W1–W14, W17, W21–W23).
+/// A user's Discord gateway session as a pure state machine, following the rules in docs/discord-gateway.md; what it does
+/// differently from the Go plugin is in docs/go-plugin-weaknesses.md, 'The gateway session'.
 /// Every input moves the session towards one goal: a Ready connection showing the desired presence while there
 /// is something to show, and no connection after an idle grace period when there is not.
 /// Invariants:
@@ -66,7 +67,7 @@ public static partial class GatewaySession
         {
             var closed = state with { Session = state.Session.WithoutSession() with { Phase = Phase.Idle } };
             return new Step(closed, [
-                new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, state.Session.Generation, ctx.User)),
+                .. CancelRecurring(state.Session.Generation, ctx.User),
                 new Effect.Close(ConnectionOf(state, ctx), CloseCodes.FinalClose, "token rejected"),
             ]);
         }
@@ -74,9 +75,6 @@ public static partial class GatewaySession
             ? new Step(state, [new Effect.CancelSchedule(id)])
             : new Step(state, []);
     }
-
-    private static bool IsRecurring(string scheduleId) =>
-        GatewayIds.TryParseSchedule(scheduleId, out var kind, out _, out _) && kind == TimerKind.Heartbeat;
 
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch

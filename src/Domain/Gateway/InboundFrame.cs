@@ -1,7 +1,7 @@
 namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
-/// A frame received from Discord's gateway, reduced to the fields the session uses (discord-protocol.md §1.4, §4).
+/// A frame received from Discord's gateway, reduced to the fields the session uses (docs/discord-gateway.md).
 /// Dispatches keep only their sequence number and type, plus the two READY fields needed to resume.
 /// </summary>
 public abstract record InboundFrame

@@ -5,7 +5,7 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
 /// The last presence sent to Discord for a user and when recent ones went out, for de-duplication and the
-/// presence rate limit (5 per 20 s per user, discord-protocol.md §4.7). The core allows itself
+/// presence rate limit (5 per 20 s per user, see docs/discord-gateway.md, 'Rate limits'). The core allows itself
 /// <see cref="Budget"/> sends per window, one less than Discord's 5, so that even two callers racing to send
 /// (a playback call and a READY, each in its own instance) stay within Discord's limit.
 /// <see cref="Generation"/> is the connection the last presence went out on: a presence sent on an earlier

@@ -21,6 +21,8 @@ public enum Phase
 /// One user's gateway session. Written by the calls of the current connection (frames, close, error, which the
 /// host runs one at a time per connection) and, only while no connection exists (Idle, Backoff), by the call that
 /// opens the next one. <see cref="Generation"/> numbers connections; anything carrying an older generation is stale.
+/// <see cref="Sequence"/> is the sequence number carried over from the previous connection (for a resume); what the
+/// current connection hears (ACKs, newer sequence numbers) is in <see cref="Received"/>.
 /// </summary>
 public sealed record SessionState(
     int Generation,
@@ -29,12 +31,11 @@ public sealed record SessionState(
     string? ResumeUrl,
     long? Sequence,
     int HeartbeatIntervalMs,
-    long LastAckMs,
     long LastServerBeatMs,
     int Attempt)
 {
     /// <summary>Never connected.</summary>
-    public static readonly SessionState Initial = new(0, Phase.Idle, null, null, null, 0, 0, 0, 0);
+    public static readonly SessionState Initial = new(0, Phase.Idle, null, null, null, 0, 0, 0);
 
     /// <summary>True when a session exists that Discord may still let us resume (at its resume URL, or failing that the main gateway).</summary>
     public bool CanResume => SessionId is not null;

@@ -1,6 +1,6 @@
 namespace Navidrome.DiscordPresence.Domain.Playback;
 
-/// <summary>The player states of Navidrome 0.62+'s PlaybackReport (navidrome-plugin-abi.md §2.3).</summary>
+/// <summary>The player states of Navidrome 0.62+'s PlaybackReport (see docs/navidrome-host.md, 'Which calls arrive, and from where').</summary>
 public enum ReportState { Starting, Playing, Paused, Stopped, Expired }
 
 /// <summary>

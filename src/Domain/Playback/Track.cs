@@ -1,7 +1,8 @@
 namespace Navidrome.DiscordPresence.Domain.Playback;
 
 /// <summary>
-/// The track facts the plugin uses, taken from Navidrome's TrackInfo (navidrome-plugin-abi.md §2.2).
+/// The track facts the plugin uses, taken from Navidrome's TrackInfo (built by <c>mediaFileToTrackInfo</c> in
+/// Navidrome's plugins/scrobbler_adapter.go).
 /// Strings are never null: Navidrome always sends title, album, artist and albumArtist; MusicBrainz ids may be empty.
 /// </summary>
 public sealed record Track(

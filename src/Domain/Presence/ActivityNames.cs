@@ -5,7 +5,7 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 
 /// <summary>
 /// What "Listening to …" names, per the Go plugin's <c>activityname</c> modes. Default is the Discord application's
-/// own name, which Discord shows whatever name is sent; "Navidrome" is what is sent, as upstream does.
+/// own name, which Discord shows whatever name is sent; "Navidrome" is what is sent, as the Go plugin does.
 /// </summary>
 public static class ActivityNames
 {

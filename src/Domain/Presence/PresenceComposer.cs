@@ -7,9 +7,12 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 /// Renders what should show into Discord's presence payload: a Listening activity (type 2) with the admin's
 /// templates, the configured online status (never a hard-coded dnd), <c>status_display_type</c> chosen on its own
 /// (not tied to the name mode), and every field within Discord's limits (<see cref="TextField"/>).
-/// Playing shows start and end, so Discord draws a progress bar that runs at the playback rate. Paused shows the
-/// track with no timestamps (no running "paused for" clock) and the frozen position as text on the pause icon.
+/// Playing shows start and end (progress <c>bar</c>: Discord draws a bar that runs at the playback rate), start only
+/// (<c>elapsed</c>: a running clock) or neither (<c>off</c>). Paused shows the track with no timestamps (no running
+/// "paused for" clock) and the frozen position as text on the pause icon.
 /// Nothing to show, or paused in Clear mode, is the valid clear payload: no activities and a real status.
+/// No field ever carries a configured token: a rendered text that contains one is left out (Discord shows a
+/// presence to everyone who can see the user), whatever the templates or the track's tags hold.
 /// </summary>
 public static class PresenceComposer
 {
@@ -22,18 +25,22 @@ public static class PresenceComposer
         var status = StatusText(config.Status);
         if (showing is null || (showing.Paused && config.Pause == PauseMode.Clear)) return PresenceUpdate.Clear(status);
 
+        var secrets = config.Secrets ?? SecretScreen.None;
+        string? Text(string? rendered) => TextField.Fit(secrets.Reveals(rendered) ? null : rendered);
+        string? Url(string? url) => TextField.FitUrl(secrets.Reveals(url) ? null : url);
+
         var track = showing.Track;
         var activity = new Activity(
-            Name: TextField.FitName(ActivityNames.For(track, config)),
+            Name: TextField.FitName(Text(ActivityNames.For(track, config))),
             Type: ListeningType,
             ApplicationId: config.ClientId,
-            Details: TextField.Fit(Template.Render(config.DetailsTemplate, track)),
-            DetailsUrl: TextField.FitUrl(decorations.DetailsUrl),
-            State: TextField.Fit(Template.Render(config.StateTemplate, track)),
-            StateUrl: TextField.FitUrl(decorations.StateUrl),
+            Details: Text(Template.Render(config.DetailsTemplate, track)),
+            DetailsUrl: Url(decorations.DetailsUrl),
+            State: Text(Template.Render(config.StateTemplate, track)),
+            StateUrl: Url(decorations.StateUrl),
             StatusDisplayType: (int)config.StatusDisplay,
-            Timestamps: showing.Paused ? null : new ActivityTimestamps(showing.ImpliedStartMs, showing.ImpliedEndMs),
-            Assets: Assets(showing, config, decorations));
+            Timestamps: showing.Paused ? null : Timestamps(showing, config.Progress),
+            Assets: Assets(showing, config, decorations, Text, Url));
         return new PresenceUpdate([activity], status);
     }
 
@@ -47,20 +54,27 @@ public static class PresenceComposer
         _ => "online",
     };
 
-    private static ActivityAssets? Assets(NowShowing showing, PluginConfig config, Decorations decorations)
+    private static ActivityTimestamps? Timestamps(NowShowing showing, ProgressMode progress) => progress switch
     {
-        var largeText = TextField.Fit(Template.Render(config.LargeTextTemplate, showing.Track));
+        ProgressMode.Bar => new ActivityTimestamps(showing.ImpliedStartMs, showing.ImpliedEndMs),
+        ProgressMode.Elapsed => new ActivityTimestamps(showing.ImpliedStartMs, null),
+        _ => null,
+    };
+
+    private static ActivityAssets? Assets(NowShowing showing, PluginConfig config, Decorations decorations, Func<string?, string?> text, Func<string?, string?> url)
+    {
+        var largeText = Template.Render(config.LargeTextTemplate, showing.Track);
         var (smallImage, smallText) = showing.Paused
             ? (decorations.PauseImage, PositionText.PausedAt(showing.PositionMs, showing.Track.DurationMs))
-            : (decorations.LogoImage, decorations.LogoImage is null ? null : TextField.FallbackName);
+            : (decorations.LogoImage, Template.Render(config.SmallTextTemplate, showing.Track));
         // Without a pause icon there is nothing to hover for the paused position, so it takes the album art's hover text.
         if (showing.Paused && smallImage is null) (largeText, smallText) = (smallText, null);
         var assets = new ActivityAssets(
             LargeImage: decorations.LargeImage,
-            LargeText: decorations.LargeImage is null ? null : largeText,
-            LargeUrl: decorations.LargeImage is null ? null : TextField.FitUrl(decorations.LargeUrl),
+            LargeText: decorations.LargeImage is null ? null : text(largeText),
+            LargeUrl: decorations.LargeImage is null ? null : url(decorations.LargeUrl),
             SmallImage: smallImage,
-            SmallText: smallImage is null ? null : TextField.Fit(smallText));
+            SmallText: smallImage is null ? null : text(smallText));
         return assets is { LargeImage: null, SmallImage: null } ? null : assets;
     }
 }

@@ -4,7 +4,7 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 
 /// <summary>
 /// Discord's limits on activity text, applied before a presence is built. Discord silently drops a whole presence
-/// update when one field breaks a limit (discord-protocol.md §2.3), so every field goes through here.
+/// update when one field breaks a limit (see docs/discord-gateway.md, 'Activity fields and their limits'), so every field goes through here.
 /// Characters are counted as Unicode scalar values (runes), as Discord and the Go plugin count them, never as
 /// UTF-16 code units: an emoji is one character, not two.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Navidrome.DiscordPresence.Effects.Discord;
 
 /// <summary>
-/// A frame we send to Discord's gateway (discord-protocol.md §1.4, §4). Identify and Resume carry the user's name,
+/// A frame we send to Discord's gateway (docs/discord-gateway.md). Identify and Resume carry the user's name,
 /// never the token: the interpreter writes the token into the JSON when it serialises the frame.
 /// </summary>
 public abstract record GatewayFrame

@@ -2,7 +2,7 @@ namespace Navidrome.DiscordPresence.Effects.Discord;
 
 /// <summary>
 /// The presence payload of op 3 (and of identify), field for field as Discord takes it
-/// (discord-protocol.md §2, §4.12–4.13). Null fields are left out of the JSON.
+/// (see docs/discord-gateway.md, 'The presence update'). Null fields are left out of the JSON.
 /// A clear is a presence with no activities.
 /// </summary>
 public sealed record PresenceUpdate(EquatableArray<Activity> Activities, string Status, long Since = 0, bool Afk = false)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Navidrome.DiscordPresence.Exports.Discord;
 
-// Gateway frames as Discord reads them (discord-protocol.md §1.3, §2, §4.12–4.13). Property order is the wire order.
+// Gateway frames as Discord reads them (docs/discord-gateway.md, 'Identify' and 'The presence update'). Property order is the wire order.
 // Absent optional fields are left out (the context ignores nulls), except where Discord wants an explicit null.
 
 internal sealed record HeartbeatFrame([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? D)
@@ -29,11 +29,18 @@ internal sealed record ResumeFrame(ResumeData D)
     public int Op => 6;
 }
 
-internal sealed record IdentifyData(string Token, ClientProperties Properties, PresenceData Presence);
+/// <param name="Intents">
+/// Always 0: user accounts default to every intent group on, so an identify without <c>intents</c> streams every
+/// message, typing, presence and voice event of every guild the account is in, each a plugin call in a fresh
+/// instance. With 0 only passthrough events remain (READY, RESUMED, session and user events); the session uses
+/// none of the gated ones.
+/// </param>
+internal sealed record IdentifyData(string Token, ClientProperties Properties, PresenceData Presence, int Intents = 0);
 
 /// <summary>
-/// Client properties of a desktop client on Linux: documented values (the Go plugin's "Windows 10" is not one,
-/// upstream #52, W35); "Discord Client" as browser gives the desktop status indicator.
+/// Client properties of a desktop client on Linux: documented values, where the Go plugin sent "Windows 10", which
+/// is not one (its issue #52; see docs/go-plugin-weaknesses.md, 'Identify properties'); "Discord Client" as browser
+/// gives the desktop status indicator.
 /// </summary>
 internal sealed record ClientProperties(string Os, string Browser, string Device, string SystemLocale, string ReleaseChannel)
 {

@@ -1,6 +1,6 @@
 namespace Navidrome.DiscordPresence.Exports.Host;
 
-// Request and response shapes of Navidrome's host functions (navidrome-plugin-abi.md §3). Requests always send
+// Request and response shapes of Navidrome's host functions (docs/navidrome-host.md, 'Calling host functions'). Requests always send
 // every key in lowerCamelCase; responses omit zero values, so every response field is optional here.
 
 internal sealed record KeyRequest(string Key);

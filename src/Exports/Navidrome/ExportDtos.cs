@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Navidrome.DiscordPresence.Exports.Navidrome;
 
-// Input shapes of Navidrome's capability exports (navidrome-plugin-abi.md §2; shared/navidrome/*.yaml).
+// Input shapes of Navidrome's capability exports (docs/navidrome-host.md, 'The exports and what their results mean'; Navidrome's
+// plugins/capabilities/*.yaml).
 // Every field is optional here: a missing field is checked where it matters, with a clear message.
 
 internal sealed record ArtistRefDto(string? Name, string? Id, string? Mbid);

@@ -114,7 +114,8 @@ internal static class InputReader
     }
 
     /// <summary>
-    /// When the report's position was true. Navidrome's timestamp has whole seconds (W36); the call usually
+    /// When the report's position was true. Navidrome's timestamp has whole seconds (see docs/go-plugin-weaknesses.md,
+    /// 'Timestamps in whole seconds'); the call usually
     /// comes within that second, so the call's own clock gives the milliseconds, but a call delayed in
     /// Navidrome's queue is pinned to the report's second rather than drifting with the delay.
     /// </summary>

@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.Effects;
 namespace Navidrome.DiscordPresence.Exports.Seam;
 
 /// <summary>
-/// The single seam between the plugin and whatever runs it (design.md "The seam"). Everything above it is
+/// The single seam between the plugin and whatever runs it. Everything above it is
 /// ordinary .NET; below it sit exactly two implementations: the wasm one (Extism kernel imports and Navidrome's
 /// <c>extism:host/user</c> functions) and the test host's. One instance serves one export call.
 /// </summary>

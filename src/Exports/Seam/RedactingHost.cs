@@ -4,12 +4,18 @@ using Navidrome.DiscordPresence.Effects;
 namespace Navidrome.DiscordPresence.Exports.Seam;
 
 /// <summary>
-/// The seam with one safety net: every log line and error message is scrubbed of the configured tokens before it
-/// leaves the plugin. The core never puts a token in a message; this catches text the plugin does not control,
-/// such as a host error that echoes a request.
+/// The seam with one safety net: every log line and error message is scrubbed of the tokens this call has read
+/// (<see cref="Learn"/>) before it leaves the plugin. The core never puts a token in a message; this catches text
+/// the plugin does not control, such as a host error that echoes a request, or an exception's message. A call
+/// reads the config lazily, so the tokens arrive after the host is made; before that, no token has been read.
 /// </summary>
-internal sealed class RedactingHost(IPluginHost inner, UserTokens tokens) : IPluginHost
+internal sealed class RedactingHost(IPluginHost inner) : IPluginHost
 {
+    private UserTokens tokens = UserTokens.None;
+
+    /// <summary>Scrubs <paramref name="read"/> from now on (the tokens a config read held; they include the earlier ones).</summary>
+    public void Learn(UserTokens read) => tokens = read;
+
     public byte[] ReadInput() => inner.ReadInput();
     public void WriteOutput(ReadOnlySpan<byte> utf8) => inner.WriteOutput(utf8);
     public void SetError(string message) => inner.SetError(Redact(message));

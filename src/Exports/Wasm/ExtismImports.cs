@@ -32,7 +32,7 @@ internal static class ExtismImports
     [DllImport(Kernel, EntryPoint = "log_warn")] public static extern void LogWarn(long offset);
     [DllImport(Kernel, EntryPoint = "log_error")] public static extern void LogError(long offset);
 
-    // Navidrome's host functions (navidrome-plugin-abi.md §3): JSON request block in, JSON response block out.
+    // Navidrome's host functions (docs/navidrome-host.md, 'Calling host functions'): JSON request block in, JSON response block out.
     // Exactly HostFunctionNames.All; build/wasm/check.sh compares the module's imports with that list and manifest.json.
     [DllImport(User, EntryPoint = HostFunctionNames.CacheGetString)] public static extern long CacheGetString(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.CacheSetString)] public static extern long CacheSetString(long request);

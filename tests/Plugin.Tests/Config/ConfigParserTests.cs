@@ -158,7 +158,7 @@ public class ConfigParserTests
         Assert.Equal(16, user.TokenFingerprint.Length);
         Assert.DoesNotContain(AliceToken, parse.Config.ToString());
         Assert.DoesNotContain(AliceToken, parse.Tokens.ToString());
-        Assert.NotEqual(user.TokenFingerprint, UsersParser.Fingerprint(AliceToken + "x"));
+        Assert.NotEqual(user.TokenFingerprint, TokenFingerprint.Of(AliceToken + "x"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Navidrome.DiscordPresence.Domain;
 using Navidrome.DiscordPresence.Domain.Gateway;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
@@ -122,7 +123,7 @@ public class ConversationTests
     }
 
     [Fact]
-    public void Stale_callbacks_from_an_older_connection_change_nothing()
+    public void Stale_callbacks_from_an_older_connection_change_nothing_of_the_current_one()
     {
         var world = Playing();
         var state = world.StateOf("alice");
@@ -136,8 +137,10 @@ public class ConversationTests
         })
         {
             var step = Core.Decide(input, "alice", state, config, new Moment(world.NowMs, 0.5));
-            Assert.Equal(state, step.State);
+            // An ACK is recorded for the connection it arrived on, without reading anything: the old one's key.
+            Assert.Equal(state with { Received = step.State.Received }, step.State);
             Assert.DoesNotContain(step.Effects, e => e is Effect.Send or Effect.Connect or Effect.Close);
+            Assert.All(step.Effects.Items.Where(StoredState.IsWrite), write => Assert.Contains($"/alice/{state.Session.Generation - 1}", write.ToString()));
         }
     }
 

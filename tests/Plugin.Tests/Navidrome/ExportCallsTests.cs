@@ -61,7 +61,7 @@ public class ExportCallsTests
         var errors = host.Logs.Where(l => l.Level == LogLevel.Error).Select(l => l.Message).ToArray();
         Assert.Equal(2, errors.Length);
         Assert.Contains(errors, e => e.StartsWith("config key 'onlinestatus'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("config key 'users' (user 'alice')", StringComparison.Ordinal));
+        Assert.Contains("config key 'users' (user 'alice'): has a token with a 'Bot'/'Bearer' prefix; a user token is pasted without one", errors);
         Assert.DoesNotContain(host.Logs, l => l.Message.Contains("export-secret", StringComparison.Ordinal));
     }
 

@@ -1,5 +1,4 @@
 using Navidrome.DiscordPresence.Domain.Playback;
-using Navidrome.DiscordPresence.Domain.Presence;
 using Navidrome.DiscordPresence.Tests.Simulation;
 using Xunit;
 
@@ -65,17 +64,5 @@ public class PlaybackRulesTests
     {
         var state = Given(Report("web", ReportState.Playing, 0, T0), Report("web", ReportState.Paused, 0, T0 + 5000, 5000), Report("web", ReportState.Paused, 0, T0 + 65000, 5000));
         Assert.Equal(T0 + 5000, state.OwnerSession!.PausedSinceMs);
-    }
-
-    [Theory]
-    [InlineData(0.5, 10_000, 180, -20_000, 340_000)]
-    [InlineData(1.0, 10_000, 180, -10_000, 170_000)]
-    [InlineData(2.0, 10_000, 180, -5_000, 85_000)]
-    public void Timestamps_scale_with_playback_rate(double rate, long positionMs, double durationSeconds, long startOffset, long endOffset)
-    {
-        var track = Tracks.Get(0) with { DurationSeconds = durationSeconds };
-        var showing = new NowShowing(track, false, positionMs, rate, T0);
-        Assert.Equal(T0 + startOffset, showing.ImpliedStartMs);
-        Assert.Equal(T0 + endOffset, showing.ImpliedEndMs);
     }
 }

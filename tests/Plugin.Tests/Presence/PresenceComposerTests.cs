@@ -18,7 +18,7 @@ public class PresenceComposerTests
 
     [Theory]
     [InlineData(1.0, T0 - 10_000, T0 + 170_000)]
-    [InlineData(2.0, T0 - 5_000, T0 + 85_000)]      // upstream's own example: 10 s in at 2× started 5 s ago, 90 s long
+    [InlineData(2.0, T0 - 5_000, T0 + 85_000)]      // the Go plugin's own example: 10 s in at 2× started 5 s ago, 90 s long
     [InlineData(0.5, T0 - 20_000, T0 + 340_000)]
     public void Timestamps_scale_with_the_playback_rate(double rate, long start, long end) =>
         Assert.Equal(new ActivityTimestamps(start, end), Playing(rate).Timestamps);

@@ -2,6 +2,7 @@ using Navidrome.DiscordPresence.Domain;
 using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
 
@@ -155,10 +156,9 @@ public sealed class World
     {
         Ended(id, user);
         if (code is 4003 or 4007 or 4009 or 4015 or 4016 or 1000 or 1001) validSessions[user] = null;
-        var input = code is 1000 or 1001 or 1005
-            ? (Input)new Input.SocketClosed(id, code, "closed by Discord")
-            : new Input.SocketClosed(id, code, "closed by Discord");
-        Deliver(input, user);
+        // Navidrome reports 1000/1001/1005 through on_close and other codes through on_error; the bindings read the
+        // code out of either, so the core sees one input for both.
+        Deliver(new Input.SocketClosed(id, code, "closed by Discord"), user);
     }
 
     public string UserName(int index) => Config.Users[index % Config.Users.Count].Username;
@@ -186,31 +186,41 @@ public sealed class World
     /// <summary>Every HTTP effect the core asked for.</summary>
     public List<Effect.Http> HttpRequests { get; } = [];
 
-    private readonly Dictionary<string, Domain.Artwork.AlbumArt> albumArt = [];
-    private readonly Dictionary<string, Domain.Artwork.SpotifyLink> links = [];
-    private Domain.Artwork.FixedImages fixedImages = Domain.Artwork.FixedImages.None;
-    private long artBlockedUntil;
+    private readonly Dictionary<StoreKey, string> store = [];
 
-    /// <summary>The art a real store would load for this decision: shared entries, the album in focus.</summary>
-    private UserState WithSharedArt(UserState state, Input input, string user)
+    /// <summary>The host's cache and KV store as the core's state writes left them.</summary>
+    public IReadOnlyDictionary<StoreKey, string> Store => store;
+
+    /// <summary>Decisions where deciding from only what the input needs differed from deciding from everything.</summary>
+    public List<(Decision Full, Step Lean)> LeanMismatches { get; } = [];
+
+    /// <summary>The parts of a user's state a real shell would load for this input from the stored text.</summary>
+    private UserState Load(string user, Input input, StatePart parts) =>
+        StoredState.Load(user, parts, key => store.GetValueOrDefault(key),
+            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), Config.Links == LinkMode.Spotify,
+            (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}"));
+
+    private ConfigView ViewFor(ConfigReach reach, string user) => reach switch
     {
-        var track = Core.TrackInFocus(input, user, state, Config, NowMs);
-        var album = track is null ? null : Domain.Artwork.AlbumKey.Of(track);
-        var link = track is null ? null : Domain.Artwork.SpotifyLinks.KeyOf(track);
-        return state with
+        ConfigReach.None => new ConfigView.Unread(),
+        ConfigReach.Enablement => new ConfigView.Enablement(ConfigView.Enables(Config, user)),
+        _ => new ConfigView.Parsed(Config),
+    };
+
+    /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
+    private static bool IsAnswer(Input input) =>
+        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed;
+
+    private void Write(Effect write)
+    {
+        switch (write)
         {
-            Art = new Domain.Artwork.ArtView(album, album is null ? null : albumArt.GetValueOrDefault(album), fixedImages, artBlockedUntil),
-            Links = new Domain.Artwork.LinkView(link, link is null ? null : links.GetValueOrDefault(link)),
-            Lookup = null,
-        };
-    }
-
-    private void KeepSharedArt(UserState before, UserState after)
-    {
-        if (after.Art.AlbumKey is { } album && after.Art.Album is { } entry && before.Art.Album != entry) albumArt[album] = entry;
-        fixedImages = after.Art.Fixed;
-        if (after.Links is { TrackKey: { } key, Link: { } link } && before.Links.Link != link) links[key] = link;
-        artBlockedUntil = after.Art.BlockedUntilMs;
+            case Effect.CacheSet set: store[new(Domain.State.Store.Cache, set.Key)] = set.Value; break;
+            case Effect.CacheRemove remove: store.Remove(new(Domain.State.Store.Cache, remove.Key)); break;
+            case Effect.KvSet set: store[new(Domain.State.Store.Kv, set.Key)] = set.Value; break;
+            case Effect.KvDelete delete: store.Remove(new(Domain.State.Store.Kv, delete.Key)); break;
+            default: throw new InvalidOperationException(write.ToString());
+        }
     }
 
     private void Decide(Input input, string user)
@@ -219,11 +229,18 @@ public sealed class World
             lastSequence[user] = seq;
         if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
             lastSequence[user] = null;
-        var before = input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered ? StateOf(user) : WithSharedArt(StateOf(user), input, user);
-        var step = Core.Decide(input, user, before, Config, new Moment(NowMs, NextJitter()));
-        KeepSharedArt(before, step.State);
+        var moment = new Moment(NowMs, NextJitter());
+        var before = IsAnswer(input) ? StateOf(user) : Load(user, input, StatePart.All);
+        var step = Core.Decide(input, user, before, Config, moment);
+        var decision = new Decision(NowMs, user, input, before, step);
+        if (!IsAnswer(input))
+        {
+            var needs = InputNeeds.Of(input);
+            var lean = Core.Decide(input, user, Load(user, input, needs.Parts), ViewFor(needs.Config, user), moment);
+            if (lean.Effects != step.Effects) LeanMismatches.Add((decision, lean));
+        }
         states[user] = step.State;
-        Decisions.Add(new Decision(NowMs, user, input, before, step));
+        Decisions.Add(decision);
         foreach (var effect in step.Effects) Carry(effect, user);
     }
 
@@ -279,7 +296,10 @@ public sealed class World
                 };
                 inbox.Enqueue((new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user));
                 break;
-            case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete or Effect.Log:
+            case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete:
+                Write(effect);
+                break;
+            case Effect.Log:
                 break;
             default:
                 throw new InvalidOperationException(effect.ToString());

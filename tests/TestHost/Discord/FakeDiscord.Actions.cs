@@ -19,7 +19,8 @@ public sealed partial class FakeDiscord
         var target = Target(user);
         if (!resumable)
         {
-            // The session is gone; the connection may identify again (UD: op 9 does not by itself need a new socket).
+            // The session is gone; the connection may identify again (op 9 does not by itself need a new socket: see
+            // docs/discord-gateway.md, 'Reconnect (op 7) and Invalid Session (op 9)').
             if (target.Session is { } session) session.Valid = false;
             target.Session = null;
             target.Identified = false;

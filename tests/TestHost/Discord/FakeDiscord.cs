@@ -8,7 +8,7 @@ using Navidrome.DiscordPresence.TestHost.Network;
 namespace Navidrome.DiscordPresence.TestHost.Discord;
 
 /// <summary>
-/// A fake Discord on 127.0.0.1 (discord-protocol.md §1, §4): a gateway WebSocket endpoint and a second one that
+/// A fake Discord on 127.0.0.1 (the rules it imitates: docs/discord-gateway.md): a gateway WebSocket endpoint and a second one that
 /// READY names as resume_gateway_url, speaking the JSON gateway — Hello with a chosen interval, READY/RESUMED,
 /// ACKs (or none: a zombie), op 9 for a session it does not know — and the REST routes the plugin uses.
 /// Scenario actions add op 7, op 9, server heartbeat requests, dispatch noise, any close code, dropped TCP.

@@ -1,7 +1,7 @@
 namespace Navidrome.DiscordPresence.TestHost.Network;
 
 /// <summary>
-/// Navidrome's requiredHosts matcher (navidrome-plugin-abi.md §3.2): exact host, <c>*.example.com</c> (a suffix
+/// Navidrome's requiredHosts matcher (docs/navidrome-host.md, 'HTTP and WebSocket hosts'): exact host, <c>*.example.com</c> (a suffix
 /// match that does not match the apex), or <c>*</c>. Ports are stripped before matching.
 /// </summary>
 public static class HostPattern

@@ -1,7 +1,7 @@
 namespace Navidrome.DiscordPresence.TestHost.Services;
 
 /// <summary>
-/// Navidrome's plugin cache (navidrome-plugin-abi.md §3.4): in memory, no size limit, TTL in seconds with 0 or less
+/// Navidrome's plugin cache (docs/navidrome-host.md, 'The cache'): in memory, no size limit, TTL in seconds with 0 or less
 /// meaning 24 h, reads type-strict, and every get/has of a live entry extends its expiry by its TTL (ttlcache's
 /// touch-on-hit default). Wiped when the plugin is reloaded.
 /// </summary>

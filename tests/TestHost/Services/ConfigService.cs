@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Navidrome.DiscordPresence.TestHost.Services;
 
 /// <summary>
-/// The plugin's config as Navidrome delivers it (navidrome-plugin-abi.md §1.8, §3.7): the saved JSON object
+/// The plugin's config as Navidrome delivers it (docs/navidrome-host.md, 'Config arrives as strings, without defaults'): the saved JSON object
 /// flattened to strings, visible through Extism's config_get and through the config_* host functions alike.
 /// </summary>
 public sealed class ConfigService

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Navidrome.DiscordPresence.TestHost.Services;
 
 /// <summary>
-/// Navidrome's config flattening (navidrome-plugin-abi.md §1.8): the saved JSON object becomes a string map;
+/// Navidrome's config flattening (docs/navidrome-host.md, 'Config arrives as strings, without defaults'): the saved JSON object becomes a string map;
 /// top-level string values stay as they are, every other value is written again the way Go's encoding/json
 /// writes an <c>interface{}</c>: compact, object keys sorted, numbers through float64, <c>&lt; &gt; &amp;</c> escaped.
 /// </summary>

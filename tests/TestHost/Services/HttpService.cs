@@ -8,7 +8,7 @@ namespace Navidrome.DiscordPresence.TestHost.Services;
 public sealed record HttpExchange(long AtElapsedMs, string Method, string Url, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string? Error);
 
 /// <summary>
-/// Navidrome's http_send (navidrome-plugin-abi.md §3.5) over a real HttpClient: http/https only, the manifest's
+/// Navidrome's http_send (docs/navidrome-host.md, 'HTTP and WebSocket hosts') over a real HttpClient: http/https only, the manifest's
 /// allowed hosts checked on every hop, up to 5 redirects unless noFollowRedirects, timeoutMs (0 → 10 s) as a real
 /// timeout, 4xx/5xx as results, transport failures and timeouts as Go-style error texts, response headers with
 /// Go-canonical names and their first value, bodies base64 and cut at 10 MiB. Host names resolve through

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Navidrome.DiscordPresence.TestHost.Services;
 
 /// <summary>
-/// Navidrome's KVStore (navidrome-plugin-abi.md §3.10): persistent (survives reloads; only a test's own reset
+/// Navidrome's KVStore (docs/navidrome-host.md, 'The KV store'): persistent (survives reloads; only a test's own reset
 /// clears it), keys 1–256 bytes, total size capped by the manifest's maxSize, optional TTL.
 /// </summary>
 public sealed class KvStoreService(VirtualClock clock, long maxSizeBytes = 1024 * 1024)

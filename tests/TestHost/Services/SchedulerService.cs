@@ -8,7 +8,7 @@ public sealed record Schedule(string Id, string Payload, bool IsRecurring, CronS
 }
 
 /// <summary>
-/// Navidrome's scheduler (navidrome-plugin-abi.md §3.3) on the virtual clock: ids per plugin (duplicates refused,
+/// Navidrome's scheduler (docs/navidrome-host.md, 'The scheduler') on the virtual clock: ids per plugin (duplicates refused,
 /// "" generates one), one-time delays in seconds (0 or less: due at once), recurring @every schedules, cancel.
 /// A one-time entry is deleted by id after its callback returns — so a same-id reschedule from inside the callback
 /// is refused, and one made after a cancel inside the callback is deleted (Navidrome's trap, reproduced).

@@ -7,7 +7,7 @@ using Navidrome.DiscordPresence.TestHost.Network;
 namespace Navidrome.DiscordPresence.TestHost.Services;
 
 /// <summary>
-/// Navidrome's WebSocket service (navidrome-plugin-abi.md §2.4, §3.2) over real ClientWebSocket connections:
+/// Navidrome's WebSocket service (docs/navidrome-host.md, 'How WebSocket closes arrive') over real ClientWebSocket connections:
 /// - connect checks the scheme and the manifest's hosts, refuses a duplicate id ("" generates one), dials with a
 ///   30 s handshake timeout through <see cref="HostMap"/>, then starts one reader per connection;
 /// - each reader calls the plugin strictly one frame at a time: the next frame is read only after the callback returns;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Navidrome.DiscordPresence.Effects;
 
-namespace Navidrome.DiscordPresence.Exports.State;
+namespace Navidrome.DiscordPresence.Domain.State;
 
 /// <summary>
 /// Writes an <see cref="EquatableArray{T}"/> as a JSON array and reads it back, using the context's own metadata

@@ -3,7 +3,7 @@ using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Effects.Discord;
 
-namespace Navidrome.DiscordPresence.Exports.State;
+namespace Navidrome.DiscordPresence.Domain.State;
 
 /// <summary>Source-generated JSON for the stored state parts (camelCase, computed properties left out).</summary>
 [JsonSourceGenerationOptions(

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Navidrome.DiscordPresence.Domain.Config;
+using static Navidrome.DiscordPresence.Tests.Config.ConfigGen;
+
+namespace Navidrome.DiscordPresence.Tests.Config;
+
+/// <summary>The per-call reader and the load-time checker agree on every config, good, bad or mixed.</summary>
+public class ConfigReaderProperties
+{
+    [Property(MaxTest = 1500)]
+    public Property Removing_what_the_checker_reports_leaves_a_config_it_accepts_with_the_values_the_reader_read() =>
+        Prop.ForAll(Models.ToArbitrary(), model =>
+        {
+            var source = ConfigSources.From(model.Raw());
+            var errors = ConfigChecker.Problems(source);
+            var repaired = Repair(model, errors);
+            var check = ConfigChecker.Check(ConfigSources.From(repaired.Raw()));
+            var clean = check.Match(Succ: parse => parse, Fail: e => throw new InvalidOperationException(
+                $"still reported after repair:\n{string.Join("\n", e)}\nrepaired:\n{repaired}"));
+            var read = ConfigReader.Read(source);
+            // The repair drops entries, and with them tokens from the screen: the screen is compared on its own below.
+            var expected = clean.Config with { ClientId = read.Config.ClientId, Secrets = read.Config.Secrets };
+            return (read.Config == expected).Label($"everyone:\n{read.Config}\n!=\n{expected}")
+                .And(Usernames.All(user =>
+                    ConfigReader.Read(source, user).Config == expected.ForUser(user)
+                    && ConfigReader.Read(source, user).Tokens.For(user) == clean.Tokens.For(user)
+                    && ConfigReader.IsAuthorized(source, user) == (read.Config.ClientId is not null && expected.FindUser(user) is not null)
+                    && ConfigReader.Read(source, user).Tokens.All.All(t => t == clean.Tokens.For(user))))
+                .Label("for each user: the same config, token and is_authorized")
+                .And((read.Config.Secrets == SecretScreen.Of(model.Users.Select(u => u.Token?.Trim() ?? ""))).Label("every written token screened"));
+        });
+
+    [Property(MaxTest = 500)]
+    public Property A_clean_config_is_read_exactly_as_the_checker_accepts_it() =>
+        Prop.ForAll(Models.ToArbitrary(), model =>
+        {
+            var source = ConfigSources.From(model.Raw());
+            return ConfigChecker.Check(source).Match(
+                Succ: parse => ConfigReader.Read(source).Config == parse.Config,
+                Fail: _ => true);
+        });
+
+    /// <summary>The config with every reported key removed and every reported entry dropped.</summary>
+    private static Model Repair(Model model, IEnumerable<ConfigError> errors)
+    {
+        var globals = new Dictionary<string, string>(model.Globals);
+        var users = model.Users.Select((entry, index) => (entry, position: index + 1)).ToList();
+        foreach (var error in errors)
+        {
+            var duplicate = error.Problem.Contains("listed more than once");
+            if (error.Key == ConfigKeys.ClientId) globals[ConfigKeys.ClientId] = ClientId;
+            else if (error.Key != ConfigKeys.Users) globals.Remove(error.Key);
+            else if (error.Username is { } name)
+            {
+                var first = users.FirstOrDefault(u => u.entry.Username?.Trim() == name).position; // 0: already dropped
+                users.RemoveAll(u => u.entry.Username?.Trim() == name && (!duplicate || u.position != first));
+            }
+            else if (Regex.Match(error.Problem, @"^entry (\d+) ") is { Success: true } match)
+                Drop(users, int.Parse(match.Groups[1].Value), duplicate);
+            else throw new InvalidOperationException($"a users problem the model cannot produce: {error}");
+        }
+        return new Model(globals, [.. users.Select(u => u.entry)]);
+    }
+
+    /// <summary>A reported duplicate goes alone; a reported first entry takes its later namesakes with it (they are duplicates).</summary>
+    private static void Drop(List<(Entry entry, int position)> users, int position, bool duplicate)
+    {
+        var name = users.FirstOrDefault(u => u.position == position).entry?.Username?.Trim();
+        if (name is null && users.All(u => u.position != position)) return;
+        users.RemoveAll(u => u.position == position || !duplicate && !string.IsNullOrEmpty(name) && u.entry.Username?.Trim() == name && u.position > position);
+    }
+}

@@ -1,0 +1,147 @@
+namespace Navidrome.DiscordPresence.TestHost.Scenarios;
+
+/// <summary>What <c>./scenarios.sh</c> was asked to do: replay scenario files, run the scale run, or show the usage.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>The modes and flags, as <c>--help</c> prints them.</summary>
+    public const string Usage = """
+        usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...]
+               ./scenarios.sh --scale <users> [--minutes <m>] [--concurrent] [--wasm <plugin.wasm>] [--transcript <file>]
+               ./scenarios.sh --help
+
+        Replay (the default): plays each scenario file (default: every file under tests/scenarios) and prints its
+        transcript and verdict; exits 1 if any failed, 2 if no files were found.
+          --quiet               print only the transcripts of failing scenarios, then every verdict
+          --concurrent          playback calls go through Navidrome's two independent workers (docs/scenarios.md)
+          --wasm <plugin.wasm>  drive the built module under Wasmtime instead of the managed plugin
+        Scale run: <users> users listen at once for a simulated hour; exits 1 on failed calls, unsettled users or a
+        broken presence budget.
+          --minutes <m>         simulated minutes instead of 60
+          --transcript <file>   also write the whole run's transcript to <file>
+          --concurrent, --wasm  as for replays
+        A flag the runner does not know, a missing or malformed value, or a flag of the other mode is an error (exit 2).
+        """;
+
+    /// <summary>The one-line reminder printed under an error.</summary>
+    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--transcript <file>] | --help";
+
+    /// <summary>Show the usage and stop.</summary>
+    public bool Help { get; init; }
+
+    /// <summary>Print only failing transcripts (replay).</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>Run playback calls through Navidrome's concurrent workers.</summary>
+    public bool Concurrent { get; init; }
+
+    /// <summary>The module to drive instead of the managed plugin, or null.</summary>
+    public string? Wasm { get; init; }
+
+    /// <summary>The number of users of a scale run, or null for a replay.</summary>
+    public int? ScaleUsers { get; init; }
+
+    /// <summary>The simulated minutes of a scale run.</summary>
+    public int Minutes { get; init; } = 60;
+
+    /// <summary>Where a scale run writes its transcript, or null.</summary>
+    public string? Transcript { get; init; }
+
+    /// <summary>The scenario files and folders to replay (empty: every file under tests/scenarios).</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>Reads the command line; the error names the first argument that is wrong.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, out RunnerOptions options, out string error)
+    {
+        options = new RunnerOptions();
+        error = "";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool minutesGiven = false;
+        var targets = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith('-') || arg == "-")
+            {
+                targets.Add(arg);
+                continue;
+            }
+            if (arg == "--")
+            {
+                targets.AddRange(args.Skip(i + 1));
+                break;
+            }
+            if (!seen.Add(arg)) return Fail($"{arg} is given twice", out error);
+            switch (arg)
+            {
+                case "--help" or "-h":
+                    options = options with { Help = true };
+                    break;
+                case "--quiet":
+                    options = options with { Quiet = true };
+                    break;
+                case "--concurrent":
+                    options = options with { Concurrent = true };
+                    break;
+                case "--wasm":
+                    if (!TryValue(args, ref i, out var wasm, out error)) return false;
+                    options = options with { Wasm = wasm };
+                    break;
+                case "--transcript":
+                    if (!TryValue(args, ref i, out var transcript, out error)) return false;
+                    options = options with { Transcript = transcript };
+                    break;
+                case "--scale":
+                    if (!TryCount(args, ref i, out var users, out error)) return false;
+                    options = options with { ScaleUsers = users };
+                    break;
+                case "--minutes":
+                    if (!TryCount(args, ref i, out var minutes, out error)) return false;
+                    options = options with { Minutes = minutes };
+                    minutesGiven = true;
+                    break;
+                default:
+                    return Fail($"unknown flag {arg}", out error);
+            }
+        }
+        options = options with { Targets = targets };
+        if (options.Help) return true;
+        if (options.ScaleUsers is null)
+        {
+            if (minutesGiven) return Fail("--minutes needs --scale", out error);
+            if (options.Transcript is not null) return Fail("--transcript needs --scale", out error);
+        }
+        else
+        {
+            if (options.Quiet) return Fail("--quiet applies to replays, not to --scale", out error);
+            if (targets.Count > 0) return Fail($"--scale takes no scenario files ({targets[0]})", out error);
+        }
+        if (options.Wasm is { } path && !File.Exists(path)) return Fail($"--wasm {path}: no such file (run ./build.sh)", out error);
+        return true;
+    }
+
+    private static bool TryValue(IReadOnlyList<string> args, ref int i, out string value, out string error)
+    {
+        value = "";
+        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            return Fail($"{args[i]} needs a value", out error);
+        value = args[++i];
+        error = "";
+        return true;
+    }
+
+    private static bool TryCount(IReadOnlyList<string> args, ref int i, out int count, out string error)
+    {
+        count = 0;
+        var flag = args[i];
+        if (!TryValue(args, ref i, out var text, out error)) return false;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count < 1)
+            return Fail($"{flag} needs a whole number of at least 1, not '{text}'", out error);
+        return true;
+    }
+
+    private static bool Fail(string message, out string error)
+    {
+        error = message;
+        return false;
+    }
+}
