@@ -39,13 +39,20 @@ public class RunnerOptionsTests
     {
         var options = Parsed("--scale", "25", "--minutes", "10", "--transcript", "run.txt", "--concurrent");
         Assert.Equal((25, 10, "run.txt", true), (options.ScaleUsers, options.Minutes, options.Transcript, options.Concurrent));
+        Assert.Null(options.BusyEventsPerSecond);
+    }
+
+    [Fact]
+    public void A_scale_run_takes_a_busy_rate()
+    {
+        Assert.Equal(2.5, Parsed("--scale", "5", "--busy", "2.5").BusyEventsPerSecond);
     }
 
     [Fact]
     public void Help_is_a_mode_and_the_usage_names_every_flag()
     {
         Assert.True(Parsed("--help").Help);
-        foreach (var flag in new[] { "--quiet", "--concurrent", "--wasm", "--scale", "--minutes", "--transcript", "--help" })
+        foreach (var flag in new[] { "--quiet", "--concurrent", "--wasm", "--scale", "--minutes", "--busy", "--transcript", "--help" })
         {
             Assert.Contains(flag, RunnerOptions.Usage, StringComparison.Ordinal);
             Assert.Contains(flag, RunnerOptions.UsageLine, StringComparison.Ordinal);
@@ -54,6 +61,8 @@ public class RunnerOptionsTests
 
     [Theory]
     [InlineData("unknown flag --quite", "--quite")]
+    [InlineData("--busy needs --scale", "--busy", "2")]
+    [InlineData("--busy needs a positive number of guild events per second, not '0'", "--scale", "3", "--busy", "0")]
     [InlineData("--scale needs a value", "--scale")]
     [InlineData("--scale needs a whole number of at least 1, not 'ten'", "--scale", "ten")]
     [InlineData("--scale needs a whole number of at least 1, not '0'", "--scale", "0")]

@@ -6,7 +6,7 @@ public sealed record RunnerOptions
     /// <summary>The modes and flags, as <c>--help</c> prints them.</summary>
     public const string Usage = """
         usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...]
-               ./scenarios.sh --scale <users> [--minutes <m>] [--concurrent] [--wasm <plugin.wasm>] [--transcript <file>]
+               ./scenarios.sh --scale <users> [--minutes <m>] [--busy <events/s>] [--concurrent] [--wasm <plugin.wasm>] [--transcript <file>]
                ./scenarios.sh --help
 
         Replay (the default): plays each scenario file (default: every file under tests/scenarios) and prints its
@@ -17,13 +17,15 @@ public sealed record RunnerOptions
         Scale run: <users> users listen at once for a simulated hour; exits 1 on failed calls, unsettled users or a
         broken presence budget.
           --minutes <m>         simulated minutes instead of 60
+          --busy <events/s>     every account is busy: its servers produce that many guild events a second (as far
+                                as the identify's intents let them through) and its READY is tens of KB
           --transcript <file>   also write the whole run's transcript to <file>
           --concurrent, --wasm  as for replays
         A flag the runner does not know, a missing or malformed value, or a flag of the other mode is an error (exit 2).
         """;
 
     /// <summary>The one-line reminder printed under an error.</summary>
-    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--transcript <file>] | --help";
+    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--busy <events/s>] [--transcript <file>] | --help";
 
     /// <summary>Show the usage and stop.</summary>
     public bool Help { get; init; }
@@ -42,6 +44,9 @@ public sealed record RunnerOptions
 
     /// <summary>The simulated minutes of a scale run.</summary>
     public int Minutes { get; init; } = 60;
+
+    /// <summary>Guild events per second each account of a scale run streams (busy accounts), or null for quiet accounts.</summary>
+    public double? BusyEventsPerSecond { get; init; }
 
     /// <summary>Where a scale run writes its transcript, or null.</summary>
     public string? Transcript { get; init; }
@@ -94,6 +99,12 @@ public sealed record RunnerOptions
                     if (!TryCount(args, ref i, out var users, out error)) return false;
                     options = options with { ScaleUsers = users };
                     break;
+                case "--busy":
+                    if (!TryValue(args, ref i, out var busy, out error)) return false;
+                    if (!double.TryParse(busy, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var eventsPerSecond) || eventsPerSecond <= 0)
+                        return Fail($"--busy needs a positive number of guild events per second, not '{busy}'", out error);
+                    options = options with { BusyEventsPerSecond = eventsPerSecond };
+                    break;
                 case "--minutes":
                     if (!TryCount(args, ref i, out var minutes, out error)) return false;
                     options = options with { Minutes = minutes };
@@ -108,6 +119,7 @@ public sealed record RunnerOptions
         if (options.ScaleUsers is null)
         {
             if (minutesGiven) return Fail("--minutes needs --scale", out error);
+            if (options.BusyEventsPerSecond is not null) return Fail("--busy needs --scale", out error);
             if (options.Transcript is not null) return Fail("--transcript needs --scale", out error);
         }
         else

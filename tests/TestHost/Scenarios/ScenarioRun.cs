@@ -125,6 +125,17 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
                 discord.Close(User(), int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', rest.Skip(3)));
                 break;
             case "drop": discord.Drop(User()); break;
+            case "busy":
+                // discord busy <user> rate=<events per second> [guilds=N] [relationships=N] [private-channels=N]
+                if (!options.TryGetValue("rate", out var rate)) throw new FormatException("discord busy <user> rate=<guild events per second> [guilds=N] [relationships=N] [private-channels=N]");
+                var defaults = new Discord.BusyAccount(0);
+                int Size(string key, int fallback) => options.TryGetValue(key, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+                var account = new Discord.BusyAccount(
+                    double.Parse(rate.EndsWith("/s", StringComparison.Ordinal) ? rate[..^2] : rate, System.Globalization.CultureInfo.InvariantCulture),
+                    Size("guilds", defaults.Guilds), Size("relationships", defaults.Relationships), Size("private-channels", defaults.PrivateChannels));
+                discord.BusyAccounts[User()] = account;
+                World.Transcript.Add("discord", $"{User()} is a busy account: {account.EventsPerSecond} guild events/s, READY with {account.Guilds} guilds, {account.Relationships} relationships, {account.PrivateChannels} private channels");
+                break;
             case "expire-sessions": discord.ExpireSessions(User()); break;
             case "down": discord.SetGatewayReachable(false); break;
             case "up": discord.SetGatewayReachable(true); break;
