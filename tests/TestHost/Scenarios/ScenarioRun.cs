@@ -6,19 +6,27 @@ namespace Navidrome.DiscordPresence.TestHost.Scenarios;
 public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
 {
     private readonly List<string> _failures = [];
+    private readonly List<string> _tolerated = [];
 
     public TestWorld World { get; } = world;
     public Scenario Scenario { get; } = scenario;
     public int Checked { get; private set; }
     public IReadOnlyList<string> Failures => _failures;
 
-    /// <summary>Records a check's outcome in the transcript and, when it failed, in the failures.</summary>
+    /// <summary>Failed checks that did not count: step expectations of a chaos run, where injected faults may break them.</summary>
+    public IReadOnlyList<string> Tolerated => _tolerated;
+
+    /// <summary>True while a failed check is only noted (a chaos run's steps); the final checks always count.</summary>
+    public bool ToleratesFailedExpectations { get; set; }
+
+    /// <summary>Records a check's outcome in the transcript and, when it failed, in the failures (or the tolerated ones).</summary>
     public void Check(bool passed, string what, string detail = "")
     {
         Checked++;
         var text = detail.Length > 0 ? $"{what} — {detail}" : what;
-        World.Transcript.Add("check", (passed ? "✔ " : "✘ ") + text);
-        if (!passed) _failures.Add($"[{VirtualClock.Format(World.Clock.ElapsedMs)}] {text}");
+        World.Transcript.Add("check", (passed ? "✔ " : ToleratesFailedExpectations ? "~ " : "✘ ") + text);
+        if (passed) return;
+        (ToleratesFailedExpectations ? _tolerated : _failures).Add($"[{VirtualClock.Format(World.Clock.ElapsedMs)}] {text}");
     }
 
     public void Execute(ScenarioStep step)
