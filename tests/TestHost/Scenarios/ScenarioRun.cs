@@ -107,10 +107,13 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
             _ => "expired",
         };
         var (options, rest) = ScenarioText.Options(args);
-        Need(rest, 2, $"{verb} <user> <track> [at=<position>] [player=<id>] [name=<player name>] [rate=<rate>]");
+        Need(rest, 2, $"{verb} <user> <track> [at=<position>] [player=<id>|none] [name=<player name>] [rate=<rate>]");
         var rate = options.TryGetValue("rate", out var r) ? double.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 1.0;
         var player = options.GetValueOrDefault("player", "player-1");
-        World.Scrobbler.Report(rest[0], TrackOf(rest[1]), state, ScenarioText.Time(options.GetValueOrDefault("at", "0")), rate, player, options.GetValueOrDefault("name", player));
+        var name = options.GetValueOrDefault("name", player);
+        // player=none: a client that reports no playerId (Navidrome then sends an empty one).
+        if (player == "none") player = "";
+        World.Scrobbler.Report(rest[0], TrackOf(rest[1]), state, ScenarioText.Time(options.GetValueOrDefault("at", "0")), rate, player, name);
     }
 
     private string TokenOf(string user) =>
