@@ -35,6 +35,15 @@ public class RunnerOptionsTests
     }
 
     [Fact]
+    public void A_chaos_replay_takes_a_seed()
+    {
+        Assert.Equal(7, Parsed("--chaos", "7", "tests/scenarios").ChaosSeed);
+        Assert.Null(Parsed().ChaosSeed);
+        Assert.Equal("--chaos needs a whole number seed, not 'x'", Refused("--chaos", "x"));
+        Assert.Equal("--chaos applies to replays, not to --scale", Refused("--scale", "3", "--chaos", "1"));
+    }
+
+    [Fact]
     public void A_scale_run_takes_users_minutes_and_a_transcript()
     {
         var options = Parsed("--scale", "25", "--minutes", "10", "--transcript", "run.txt", "--concurrent");
@@ -52,7 +61,7 @@ public class RunnerOptionsTests
     public void Help_is_a_mode_and_the_usage_names_every_flag()
     {
         Assert.True(Parsed("--help").Help);
-        foreach (var flag in new[] { "--quiet", "--concurrent", "--wasm", "--scale", "--minutes", "--busy", "--transcript", "--help" })
+        foreach (var flag in new[] { "--quiet", "--concurrent", "--chaos", "--wasm", "--scale", "--minutes", "--busy", "--transcript", "--help" })
         {
             Assert.Contains(flag, RunnerOptions.Usage, StringComparison.Ordinal);
             Assert.Contains(flag, RunnerOptions.UsageLine, StringComparison.Ordinal);

@@ -94,6 +94,16 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
             // would not even link, so the plugin would fail to load.
             if (prefix != "config" && Options.Permissions is { } declared && !declared.Contains(prefix))
                 throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\" (the manifest does not declare the '{prefix}' permission)");
+            if (Options.Chaos is { } chaos)
+            {
+                if (chaos.FaultFor(function, requestJson, Clock.NowMs) is { } fault)
+                {
+                    Transcript.Add("chaos", $"✗ {function} fails: {fault}");
+                    return HostResponse.Error(fault);
+                }
+                // A dial that takes a while widens the window in which another call sees no connection yet.
+                if (function == "websocket_connect") Thread.Sleep(chaos.DialDelayMs(requestJson, Clock.NowMs));
+            }
             var request = HostRequest.Parse(requestJson);
             return prefix switch
             {
@@ -175,8 +185,9 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
     // ---- Time ----
 
     /// <summary>
-    /// Waits until nothing is in flight on the network, then fires any schedule due now, and repeats until both are
-    /// quiet. The clock does not move.
+    /// Waits until nothing is in flight on the network, then fires every schedule due now, and repeats until both
+    /// are quiet. The clock does not move. Schedules due together fire concurrently, each on its own thread, as
+    /// Navidrome runs every scheduler callback on its own goroutine.
     /// </summary>
     public void Settle()
     {
@@ -187,9 +198,24 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
                 UnsettledCount++;
                 Transcript.Add("host", $"⚠ network did not settle within {SettleTimeout.TotalSeconds:0} s ({Ledger.Pending} messages in flight)");
             }
-            if (Scheduler.TakeDue(Clock.NowMs) is not { } due) return;
-            Fire(due);
+            var due = Scheduler.TakeAllDue(Clock.NowMs);
+            if (due.Count == 0) return;
+            FireTogether(Options.Chaos is { } chaos ? chaos.Shuffle(due, s => s.Id, Clock.NowMs) : due);
         }
+    }
+
+    /// <summary>Starts every callback in the given order, each on its own thread, and waits for all of them.</summary>
+    private void FireTogether(IReadOnlyList<Schedule> due)
+    {
+        if (due.Count == 1)
+        {
+            Fire(due[0]);
+            return;
+        }
+        Transcript.Add("navidrome", $"{due.Count} timers due together fire concurrently");
+        var threads = due.Select(schedule => new Thread(() => Fire(schedule)) { IsBackground = true, Name = $"timer {schedule.Id}" }).ToList();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
     }
 
     /// <summary>Moves the clock to <paramref name="unixMs"/>, firing every schedule due on the way, in order, each at its own instant.</summary>

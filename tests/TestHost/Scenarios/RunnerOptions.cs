@@ -5,7 +5,7 @@ public sealed record RunnerOptions
 {
     /// <summary>The modes and flags, as <c>--help</c> prints them.</summary>
     public const string Usage = """
-        usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...]
+        usage: ./scenarios.sh [--quiet] [--concurrent] [--chaos <seed>] [--wasm <plugin.wasm>] [<file.scenario | folder>...]
                ./scenarios.sh --scale <users> [--minutes <m>] [--busy <events/s>] [--concurrent] [--wasm <plugin.wasm>] [--transcript <file>]
                ./scenarios.sh --help
 
@@ -14,6 +14,13 @@ public sealed record RunnerOptions
           --quiet               print only the transcripts of failing scenarios, then every verdict
           --concurrent          playback calls go through Navidrome's two independent workers (docs/scenarios.md)
           --wasm <plugin.wasm>  drive the built module under Wasmtime instead of the managed plugin
+          --chaos <seed>        replay each scenario faithfully, then again with the concurrent workers, 0-60 ms
+                                WebSocket dial delays, shuffled same-instant timers and injected host failures
+                                (scheduler calls, cache/KV reads and writes, WebSocket sends, HTTP timeouts), all
+                                decided by <seed> (a whole number; the verdicts print it). Step expectations only
+                                note failures there; what counts is the recovery after a 3-minute quiet tail with no
+                                faults: each user's Discord shows what the faithful replay shows, no second identify
+                                on a connection, and every invariant (no token in logs, the presence budget, ...).
         Scale run: <users> users listen at once for a simulated hour; exits 1 on failed calls, unsettled users or a
         broken presence budget.
           --minutes <m>         simulated minutes instead of 60
@@ -25,7 +32,7 @@ public sealed record RunnerOptions
         """;
 
     /// <summary>The one-line reminder printed under an error.</summary>
-    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--busy <events/s>] [--transcript <file>] | --help";
+    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--chaos <seed>] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--busy <events/s>] [--transcript <file>] | --help";
 
     /// <summary>Show the usage and stop.</summary>
     public bool Help { get; init; }
@@ -35,6 +42,9 @@ public sealed record RunnerOptions
 
     /// <summary>Run playback calls through Navidrome's concurrent workers.</summary>
     public bool Concurrent { get; init; }
+
+    /// <summary>The seed of a chaos replay, or null for a faithful one.</summary>
+    public int? ChaosSeed { get; init; }
 
     /// <summary>The module to drive instead of the managed plugin, or null.</summary>
     public string? Wasm { get; init; }
@@ -91,6 +101,12 @@ public sealed record RunnerOptions
                     if (!TryValue(args, ref i, out var wasm, out error)) return false;
                     options = options with { Wasm = wasm };
                     break;
+                case "--chaos":
+                    if (!TryValue(args, ref i, out var seedText, out error)) return false;
+                    if (!int.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+                        return Fail($"--chaos needs a whole number seed, not '{seedText}'", out error);
+                    options = options with { ChaosSeed = seed };
+                    break;
                 case "--transcript":
                     if (!TryValue(args, ref i, out var transcript, out error)) return false;
                     options = options with { Transcript = transcript };
@@ -125,6 +141,7 @@ public sealed record RunnerOptions
         else
         {
             if (options.Quiet) return Fail("--quiet applies to replays, not to --scale", out error);
+            if (options.ChaosSeed is not null) return Fail("--chaos applies to replays, not to --scale", out error);
             if (targets.Count > 0) return Fail($"--scale takes no scenario files ({targets[0]})", out error);
         }
         if (options.Wasm is { } path && !File.Exists(path)) return Fail($"--wasm {path}: no such file (run ./build.sh)", out error);
