@@ -34,6 +34,7 @@ internal static class PluginSnapshot
             {
                 linker.DefineWasi();
                 store.SetWasiConfiguration(new WasiConfiguration());
+                FixedWasi.DefineIn(linker); // same clocks and random bytes on every build: a reproducible image
                 kernel.DefineIn(linker, module);
             },
             instance =>

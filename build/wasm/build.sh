@@ -88,7 +88,9 @@ step "compile"
 # The most linear memory the module may ever have (--max-memory below). os_memory.c sizes the GC's card table for it,
 # so it must be the same number in both places. 128 MiB: a call's working set is a few MiB.
 max_memory_bytes=$((128 << 20))
-cflags=(--target=wasm32-wasi -O2 -DGEN_PINVOKE -DMAX_MEMORY_BYTES="$max_memory_bytes" -Wno-c23-extensions -I"$native/include/mono-2.0" -I"$native/include/wasm" -I"$out/gen" -I"$here/native")
+# The prefix maps turn __FILE__ (runtime.c's asserts) and any debug info into fixed names, so no absolute path of
+# the build machine (checkout, NuGet cache) lands in the module and two checkouts build the same bytes.
+cflags=(-ffile-prefix-map="$root"=/src -ffile-prefix-map="$pack"=/runtime-pack --target=wasm32-wasi -O2 -DGEN_PINVOKE -DMAX_MEMORY_BYTES="$max_memory_bytes" -Wno-c23-extensions -I"$native/include/mono-2.0" -I"$native/include/wasm" -I"$out/gen" -I"$here/native")
 for src in "$native/src/runtime.c" "$native/src/pinvoke.c" "$here/native/host.c" "$here/native/shim.c" "$here/native/os_memory.c" "$here/native/snapshot_support.c" "$out/gen/exports.g.c"; do
 	clang-19 "${cflags[@]}" -c "$src" -o "$out/obj/$(basename "$src" .c).o" || fail "compiling $src failed"
 done
@@ -131,6 +133,7 @@ step "check"
 manifest="$root/manifest.json"
 [ -f "$manifest" ] || fail "manifest.json is missing at the repository root: the .ndp needs it (plugin.wasm is at $out/plugin.wasm)"
 "$here/check.sh" "$out/plugin.wasm" "$manifest" "$native"
+"$root/build/check-no-paths.sh" "$out/plugin.wasm" "$root" "$pack"
 
 step "package"
 stage="$out/ndp"
