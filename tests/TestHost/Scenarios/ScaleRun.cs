@@ -61,7 +61,7 @@ public static class ScaleRun
         var options = new HostOptions { Users = [.. names.Select(n => new NavidromeUser(n, n, false))], Seed = seed, ConcurrentWorkers = concurrentWorkers };
         using var world = new TestWorld(runner, options, config.ToJsonString());
         if (busyEventsPerSecond is { } rate)
-            foreach (var name in names) world.Discord.BusyAccounts[name] = new Discord.BusyAccount(rate);
+            foreach (var name in names) world.Discord.MakeBusy(name, new Discord.BusyAccount(rate));
         var events = Plan(names, duration, seed);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
