@@ -20,6 +20,12 @@ public sealed partial class FakeDiscord
     public Dictionary<string, BusyAccount> BusyAccounts { get; } = [];
 
     /// <summary>
+    /// Reads every identify as if it had no <c>intents</c> (every group on): the identify the plugin sent before
+    /// issue 10, so a scale run can measure what a busy account cost then. Off by default.
+    /// </summary>
+    public bool IdentifyIntentsIgnored { get; set; }
+
+    /// <summary>
     /// Makes <paramref name="user"/>'s account busy from now on: open sessions start streaming at this instant (not
     /// from their READY), and the next READY is large.
     /// </summary>
