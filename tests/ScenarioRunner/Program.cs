@@ -19,7 +19,7 @@ using var wasmRunner = options.Wasm is null ? null : new Navidrome.DiscordPresen
 IPluginRunner runner = wasmRunner is null ? new ManagedPluginRunner() : wasmRunner;
 if (options.ScaleUsers is { } users)
 {
-    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(options.Minutes), runner, options.Concurrent, busyEventsPerSecond: options.BusyEventsPerSecond);
+    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(options.Minutes), runner, options.Concurrent, busyEventsPerSecond: options.BusyEventsPerSecond, identifyIntentsIgnored: options.WithoutIntents);
     Console.WriteLine(report);
     if (options.Transcript is { } transcript) File.WriteAllText(transcript, report.Transcript);
     return report.FailedCalls == 0 && report.Unsettled == 0 && report.PresenceBudgetBreaches == 0 ? 0 : 1;

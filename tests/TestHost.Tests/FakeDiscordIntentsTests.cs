@@ -15,7 +15,7 @@ public sealed class FakeDiscordIntentsTests
     {
         var world = new TestWorld(probe, new HostOptions { Users = [new NavidromeUser("alice", "Alice", false)] }, """{"clientid":"1"}""");
         world.Discord.Accounts["tok-alice"] = "alice";
-        world.Discord.BusyAccounts["alice"] = new BusyAccount(eventsPerSecond);
+        world.Discord.MakeBusy("alice", new BusyAccount(eventsPerSecond));
         return world;
     }
 
@@ -106,5 +106,18 @@ public sealed class FakeDiscordIntentsTests
         var keys = data.Select(p => p.Key).ToList();
         Assert.Equal(["session_id", "resume_gateway_url"], keys[^2..]);
         Assert.Equal("wss://" + FakeDiscord.ResumeHost, data["resume_gateway_url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_account_made_busy_mid_session_streams_from_then_on()
+    {
+        var probe = new ProbeRunner();
+        using var world = new TestWorld(probe, new HostOptions { Users = [new NavidromeUser("alice", "Alice", false)] }, """{"clientid":"1"}""");
+        world.Discord.Accounts["tok-alice"] = "alice";
+        Identify(world, """{"token":"tok-alice","properties":{}}""");
+        world.Host.Advance(TimeSpan.FromMinutes(10));
+        world.Discord.MakeBusy("alice", new BusyAccount(1));
+        world.Host.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(30, DispatchTypes(probe).Count(GuildEventTypes.Contains));
     }
 }

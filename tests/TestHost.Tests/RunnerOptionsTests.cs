@@ -55,13 +55,14 @@ public class RunnerOptionsTests
     public void A_scale_run_takes_a_busy_rate()
     {
         Assert.Equal(2.5, Parsed("--scale", "5", "--busy", "2.5").BusyEventsPerSecond);
+        Assert.True(Parsed("--scale", "5", "--busy", "2", "--without-intents").WithoutIntents);
     }
 
     [Fact]
     public void Help_is_a_mode_and_the_usage_names_every_flag()
     {
         Assert.True(Parsed("--help").Help);
-        foreach (var flag in new[] { "--quiet", "--concurrent", "--chaos", "--wasm", "--scale", "--minutes", "--busy", "--transcript", "--help" })
+        foreach (var flag in new[] { "--quiet", "--concurrent", "--chaos", "--wasm", "--scale", "--minutes", "--busy", "--without-intents", "--transcript", "--help" })
         {
             Assert.Contains(flag, RunnerOptions.Usage, StringComparison.Ordinal);
             Assert.Contains(flag, RunnerOptions.UsageLine, StringComparison.Ordinal);
@@ -71,6 +72,7 @@ public class RunnerOptionsTests
     [Theory]
     [InlineData("unknown flag --quite", "--quite")]
     [InlineData("--busy needs --scale", "--busy", "2")]
+    [InlineData("--without-intents needs --busy", "--scale", "3", "--without-intents")]
     [InlineData("--busy needs a positive number of guild events per second, not '0'", "--scale", "3", "--busy", "0")]
     [InlineData("--scale needs a value", "--scale")]
     [InlineData("--scale needs a whole number of at least 1, not 'ten'", "--scale", "ten")]

@@ -20,6 +20,26 @@ public sealed partial class FakeDiscord
     public Dictionary<string, BusyAccount> BusyAccounts { get; } = [];
 
     /// <summary>
+    /// Reads every identify as if it had no <c>intents</c> (every group on): the identify the plugin sent before
+    /// issue 10, so a scale run can measure what a busy account cost then. Off by default.
+    /// </summary>
+    public bool IdentifyIntentsIgnored { get; set; }
+
+    /// <summary>
+    /// Makes <paramref name="user"/>'s account busy from now on: open sessions start streaming at this instant (not
+    /// from their READY), and the next READY is large.
+    /// </summary>
+    public void MakeBusy(string user, BusyAccount account)
+    {
+        BusyAccounts[user] = account;
+        foreach (var connection in Connections.Where(c => c.User == user && c.StreamStartMs is not null))
+        {
+            connection.StreamStartMs = _clock.ElapsedMs;
+            connection.ProducedAtStreamStart = connection.GuildEventsProduced;
+        }
+    }
+
+    /// <summary>
     /// Sends every guild event a busy account's servers produced since the last move of the clock, to each open
     /// session of that account whose intents allow the event's group; the rest are counted as withheld and never
     /// leave Discord. Events due between two moves all go out at the later instant (the clock stands still in
@@ -33,7 +53,7 @@ public sealed partial class FakeDiscord
         {
             if (!connection.IsOpen || !connection.Identified || connection.StreamStartMs is not { } start
                 || connection.User is not { } user || !BusyAccounts.TryGetValue(user, out var account)) continue;
-            var due = (int)Math.Floor((now - start) * account.EventsPerSecond / 1000.0) - connection.GuildEventsProduced;
+            var due = (int)Math.Floor((now - start) * account.EventsPerSecond / 1000.0) - (connection.GuildEventsProduced - connection.ProducedAtStreamStart);
             if (due <= 0) continue;
             var frames = new List<JsonObject>();
             for (var i = 0; i < due; i++)

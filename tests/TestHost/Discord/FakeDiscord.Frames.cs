@@ -83,7 +83,7 @@ public sealed partial class FakeDiscord
         var token = data?["token"]?.GetValue<string>() ?? "";
         var withPresence = data?["presence"] is JsonObject;
         // Absent intents mean every group for a user account (GatewayIntents); a value that is not a number counts as absent.
-        long? intents = data?["intents"] is JsonValue intentsValue && intentsValue.TryGetValue<long>(out var bits) ? bits : null;
+        long? intents = !IdentifyIntentsIgnored && data?["intents"] is JsonValue intentsValue && intentsValue.TryGetValue<long>(out var bits) ? bits : null;
         _transcript.Add("discord", $"{connection.Label} ⇐ op 2 IDENTIFY{(withPresence ? " with presence" : "")}, intents {intents?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}");
         if (connection.Identified)
         {

@@ -48,6 +48,8 @@ public sealed class GatewayConnection
     internal List<long> EventTimes { get; } = [];
     /// <summary>When the busy account's stream started on this connection (READY or RESUMED), or null before.</summary>
     internal long? StreamStartMs { get; set; }
+    /// <summary><see cref="GuildEventsProduced"/> at <see cref="StreamStartMs"/> (an account made busy mid-session starts from there).</summary>
+    internal int ProducedAtStreamStart { get; set; }
 
     public string Label => $"#{Number}{(User is null ? "" : " " + User)}";
 }

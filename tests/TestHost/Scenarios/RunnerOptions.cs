@@ -6,7 +6,7 @@ public sealed record RunnerOptions
     /// <summary>The modes and flags, as <c>--help</c> prints them.</summary>
     public const string Usage = """
         usage: ./scenarios.sh [--quiet] [--concurrent] [--chaos <seed>] [--wasm <plugin.wasm>] [<file.scenario | folder>...]
-               ./scenarios.sh --scale <users> [--minutes <m>] [--busy <events/s>] [--concurrent] [--wasm <plugin.wasm>] [--transcript <file>]
+               ./scenarios.sh --scale <users> [--minutes <m>] [--busy <events/s> [--without-intents]] [--concurrent] [--wasm <plugin.wasm>] [--transcript <file>]
                ./scenarios.sh --help
 
         Replay (the default): plays each scenario file (default: every file under tests/scenarios) and prints its
@@ -26,13 +26,15 @@ public sealed record RunnerOptions
           --minutes <m>         simulated minutes instead of 60
           --busy <events/s>     every account is busy: its servers produce that many guild events a second (as far
                                 as the identify's intents let them through) and its READY is tens of KB
+          --without-intents     with --busy: the fake reads each identify as if it had no intents (every group
+                                on, as the plugin identified before issue 10), to measure what that cost
           --transcript <file>   also write the whole run's transcript to <file>
           --concurrent, --wasm  as for replays
         A flag the runner does not know, a missing or malformed value, or a flag of the other mode is an error (exit 2).
         """;
 
     /// <summary>The one-line reminder printed under an error.</summary>
-    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--chaos <seed>] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--busy <events/s>] [--transcript <file>] | --help";
+    public const string UsageLine = "usage: ./scenarios.sh [--quiet] [--concurrent] [--chaos <seed>] [--wasm <plugin.wasm>] [<file.scenario | folder>...] | --scale <users> [--minutes <m>] [--busy <events/s> [--without-intents]] [--transcript <file>] | --help";
 
     /// <summary>Show the usage and stop.</summary>
     public bool Help { get; init; }
@@ -57,6 +59,9 @@ public sealed record RunnerOptions
 
     /// <summary>Guild events per second each account of a scale run streams (busy accounts), or null for quiet accounts.</summary>
     public double? BusyEventsPerSecond { get; init; }
+
+    /// <summary>With <see cref="BusyEventsPerSecond"/>: the fake ignores the identify's intents (every group on).</summary>
+    public bool WithoutIntents { get; init; }
 
     /// <summary>Where a scale run writes its transcript, or null.</summary>
     public string? Transcript { get; init; }
@@ -121,6 +126,9 @@ public sealed record RunnerOptions
                         return Fail($"--busy needs a positive number of guild events per second, not '{busy}'", out error);
                     options = options with { BusyEventsPerSecond = eventsPerSecond };
                     break;
+                case "--without-intents":
+                    options = options with { WithoutIntents = true };
+                    break;
                 case "--minutes":
                     if (!TryCount(args, ref i, out var minutes, out error)) return false;
                     options = options with { Minutes = minutes };
@@ -136,12 +144,14 @@ public sealed record RunnerOptions
         {
             if (minutesGiven) return Fail("--minutes needs --scale", out error);
             if (options.BusyEventsPerSecond is not null) return Fail("--busy needs --scale", out error);
+            if (options.WithoutIntents) return Fail("--without-intents needs --scale", out error);
             if (options.Transcript is not null) return Fail("--transcript needs --scale", out error);
         }
         else
         {
             if (options.Quiet) return Fail("--quiet applies to replays, not to --scale", out error);
             if (options.ChaosSeed is not null) return Fail("--chaos applies to replays, not to --scale", out error);
+            if (options.WithoutIntents && options.BusyEventsPerSecond is null) return Fail("--without-intents needs --busy", out error);
             if (targets.Count > 0) return Fail($"--scale takes no scenario files ({targets[0]})", out error);
         }
         if (options.Wasm is { } path && !File.Exists(path)) return Fail($"--wasm {path}: no such file (run ./build.sh)", out error);

@@ -144,7 +144,7 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
                 var account = new Discord.BusyAccount(
                     double.Parse(rate.EndsWith("/s", StringComparison.Ordinal) ? rate[..^2] : rate, System.Globalization.CultureInfo.InvariantCulture),
                     Size("guilds", defaults.Guilds), Size("relationships", defaults.Relationships), Size("private-channels", defaults.PrivateChannels));
-                discord.BusyAccounts[User()] = account;
+                discord.MakeBusy(User(), account);
                 World.Transcript.Add("discord", $"{User()} is a busy account: {account.EventsPerSecond} guild events/s, READY with {account.Guilds} guilds, {account.Relationships} relationships, {account.PrivateChannels} private channels");
                 break;
             case "expire-sessions": discord.ExpireSessions(User()); break;
