@@ -28,6 +28,13 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
     private readonly List<PluginLogLine> _logs = [];
     private readonly List<PluginCallRecord> _calls = [];
     private readonly Dictionary<string, int> _hostCalls = new(StringComparer.Ordinal);
+    private readonly List<ScriptedFault> _scriptedFaults = [];
+
+    /// <summary>A scenario's <c>host fails</c> step: the next <c>Remaining</c> calls of a function whose request holds a text fail.</summary>
+    private sealed record ScriptedFault(string Function, string Matching, string Error)
+    {
+        public int Remaining { get; set; }
+    }
 
     public NavidromeTestHost(IPluginRunner runner, HostOptions options, VirtualClock clock, Transcript transcript, HostMap map, NetworkLedger ledger)
     {
@@ -94,6 +101,11 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
             // would not even link, so the plugin would fail to load.
             if (prefix != "config" && Options.Permissions is { } declared && !declared.Contains(prefix))
                 throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\" (the manifest does not declare the '{prefix}' permission)");
+            if (TakeScriptedFault(function, requestJson) is { } scripted)
+            {
+                Transcript.Add("host", $"✗ {function} fails as the scenario asked: {scripted}");
+                return HostResponse.Error(scripted);
+            }
             if (Options.Chaos is { } chaos)
             {
                 if (chaos.FaultFor(function, requestJson, Clock.NowMs) is { } fault)
@@ -124,6 +136,25 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
         catch (JsonException e)
         {
             return HostResponse.Error(e.Message);
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="function"/> whose request contains <paramref name="matching"/> fail.</summary>
+    public void FailNext(string function, string matching, int times)
+    {
+        lock (_scriptedFaults) _scriptedFaults.Add(new ScriptedFault(function, matching, $"injected failure of {function}") { Remaining = times });
+    }
+
+    private string? TakeScriptedFault(string function, byte[] requestJson)
+    {
+        lock (_scriptedFaults)
+        {
+            if (_scriptedFaults.Count == 0) return null;
+            var request = Encoding.UTF8.GetString(requestJson);
+            var fault = _scriptedFaults.FirstOrDefault(f => f.Remaining > 0 && f.Function == function && request.Contains(f.Matching, StringComparison.Ordinal));
+            if (fault is null) return null;
+            fault.Remaining--;
+            return fault.Error;
         }
     }
 

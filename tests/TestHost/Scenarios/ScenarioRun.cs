@@ -75,6 +75,14 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
             case "web":
                 Web(args);
                 break;
+            case "host":
+                // "host fails <function> [matching=<text>] [times=<n>]": the next calls of a host function fail.
+                var (faultOptions, faultRest) = ScenarioText.Options(args);
+                Need(faultRest, 2, "host fails <host function> [matching=<text>] [times=<n>]");
+                if (faultRest[0] != "fails") throw new FormatException("host fails <host function> [matching=<text>] [times=<n>]");
+                World.Host.FailNext(faultRest[1], faultOptions.GetValueOrDefault("matching", ""),
+                    int.Parse(faultOptions.GetValueOrDefault("times", "1"), System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case "expect":
                 Expect(step, args);
                 break;
