@@ -19,7 +19,7 @@ using var wasmRunner = options.Wasm is null ? null : new Navidrome.DiscordPresen
 IPluginRunner runner = wasmRunner is null ? new ManagedPluginRunner() : wasmRunner;
 if (options.ScaleUsers is { } users)
 {
-    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(options.Minutes), runner, options.Concurrent);
+    var report = ScaleRun.Run(users, TimeSpan.FromMinutes(options.Minutes), runner, options.Concurrent, busyEventsPerSecond: options.BusyEventsPerSecond, identifyIntentsIgnored: options.WithoutIntents);
     Console.WriteLine(report);
     if (options.Transcript is { } transcript) File.WriteAllText(transcript, report.Transcript);
     return report.FailedCalls == 0 && report.Unsettled == 0 && report.PresenceBudgetBreaches == 0 ? 0 : 1;
@@ -33,6 +33,7 @@ if (files.Count == 0)
     return 2;
 }
 
+if (options.ChaosSeed is { } chaosSeed) Console.WriteLine($"chaos seed {chaosSeed}: replay it with ./scenarios.sh --chaos {chaosSeed}");
 var failed = 0;
 var verdicts = new List<string>();
 foreach (var file in files)
@@ -40,7 +41,7 @@ foreach (var file in files)
     ScenarioResult result;
     try
     {
-        result = ScenarioRunner.Run(ScenarioParser.ParseFile(file), runner, options.Concurrent);
+        result = ScenarioRunner.Run(ScenarioParser.ParseFile(file), runner, options.Concurrent, options.ChaosSeed);
     }
     catch (ScenarioFormatException e)
     {
@@ -54,5 +55,5 @@ foreach (var file in files)
     if (result.Unexpected) failed++;
 }
 Console.WriteLine(string.Join(Environment.NewLine, verdicts));
-Console.WriteLine($"{files.Count - failed} of {files.Count} scenarios as expected");
+Console.WriteLine($"{files.Count - failed} of {files.Count} scenarios as expected{(options.ChaosSeed is { } seedUsed ? $" (chaos seed {seedUsed})" : "")}");
 return failed == 0 ? 0 : 1;

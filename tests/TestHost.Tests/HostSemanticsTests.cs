@@ -78,6 +78,27 @@ public sealed class HostSemanticsTests
     }
 
     [Fact]
+    public void Schedules_due_at_one_instant_fire_concurrently_like_Navidromes_goroutines()
+    {
+        // Each callback waits until the other one has started: only concurrent callbacks both get through.
+        using var bothStarted = new CountdownEvent(2);
+        var waitedForTheOther = 0;
+        var probe = new ProbeRunner((export, _, _) =>
+        {
+            if (export != "nd_scheduler_callback") return;
+            bothStarted.Signal();
+            if (bothStarted.Wait(TimeSpan.FromSeconds(5))) Interlocked.Increment(ref waitedForTheOther);
+        });
+        using var world = World(probe);
+        Call(world, "scheduler_scheduleonetime", """{"delaySeconds":10,"payload":"","scheduleId":"heartbeat"}""");
+        Call(world, "scheduler_scheduleonetime", """{"delaySeconds":10,"payload":"","scheduleId":"flush"}""");
+        world.Host.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(2, waitedForTheOther);
+        Assert.Equal(2, probe.MaxOverlap);
+        Assert.Empty(world.Host.Scheduler.All);
+    }
+
+    [Fact]
     public void A_one_time_schedule_rescheduled_from_its_own_callback_is_lost_like_in_Navidrome()
     {
         string? refusal = null;

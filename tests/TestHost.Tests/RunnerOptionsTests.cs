@@ -35,17 +35,34 @@ public class RunnerOptionsTests
     }
 
     [Fact]
+    public void A_chaos_replay_takes_a_seed()
+    {
+        Assert.Equal(7, Parsed("--chaos", "7", "tests/scenarios").ChaosSeed);
+        Assert.Null(Parsed().ChaosSeed);
+        Assert.Equal("--chaos needs a whole number seed, not 'x'", Refused("--chaos", "x"));
+        Assert.Equal("--chaos applies to replays, not to --scale", Refused("--scale", "3", "--chaos", "1"));
+    }
+
+    [Fact]
     public void A_scale_run_takes_users_minutes_and_a_transcript()
     {
         var options = Parsed("--scale", "25", "--minutes", "10", "--transcript", "run.txt", "--concurrent");
         Assert.Equal((25, 10, "run.txt", true), (options.ScaleUsers, options.Minutes, options.Transcript, options.Concurrent));
+        Assert.Null(options.BusyEventsPerSecond);
+    }
+
+    [Fact]
+    public void A_scale_run_takes_a_busy_rate()
+    {
+        Assert.Equal(2.5, Parsed("--scale", "5", "--busy", "2.5").BusyEventsPerSecond);
+        Assert.True(Parsed("--scale", "5", "--busy", "2", "--without-intents").WithoutIntents);
     }
 
     [Fact]
     public void Help_is_a_mode_and_the_usage_names_every_flag()
     {
         Assert.True(Parsed("--help").Help);
-        foreach (var flag in new[] { "--quiet", "--concurrent", "--wasm", "--scale", "--minutes", "--transcript", "--help" })
+        foreach (var flag in new[] { "--quiet", "--concurrent", "--chaos", "--wasm", "--scale", "--minutes", "--busy", "--without-intents", "--transcript", "--help" })
         {
             Assert.Contains(flag, RunnerOptions.Usage, StringComparison.Ordinal);
             Assert.Contains(flag, RunnerOptions.UsageLine, StringComparison.Ordinal);
@@ -54,6 +71,9 @@ public class RunnerOptionsTests
 
     [Theory]
     [InlineData("unknown flag --quite", "--quite")]
+    [InlineData("--busy needs --scale", "--busy", "2")]
+    [InlineData("--without-intents needs --busy", "--scale", "3", "--without-intents")]
+    [InlineData("--busy needs a positive number of guild events per second, not '0'", "--scale", "3", "--busy", "0")]
     [InlineData("--scale needs a value", "--scale")]
     [InlineData("--scale needs a whole number of at least 1, not 'ten'", "--scale", "ten")]
     [InlineData("--scale needs a whole number of at least 1, not '0'", "--scale", "0")]

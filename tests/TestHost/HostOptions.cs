@@ -45,6 +45,9 @@ public sealed record HostOptions
     /// </summary>
     public bool ConcurrentWorkers { get; init; }
 
+    /// <summary>Seeded jitter and injected host failures (<c>./scenarios.sh --chaos</c>), or null for a faithful host.</summary>
+    public ChaosMonkey? Chaos { get; init; }
+
     /// <summary>The seed of the random sequence (and of generated ids).</summary>
     public int Seed { get; init; } = 42;
 }

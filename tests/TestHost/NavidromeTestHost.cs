@@ -28,6 +28,13 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
     private readonly List<PluginLogLine> _logs = [];
     private readonly List<PluginCallRecord> _calls = [];
     private readonly Dictionary<string, int> _hostCalls = new(StringComparer.Ordinal);
+    private readonly List<ScriptedFault> _scriptedFaults = [];
+
+    /// <summary>A scenario's <c>host fails</c> step: the next <c>Remaining</c> calls of a function whose request holds a text fail.</summary>
+    private sealed record ScriptedFault(string Function, string Matching, string Error)
+    {
+        public int Remaining { get; set; }
+    }
 
     public NavidromeTestHost(IPluginRunner runner, HostOptions options, VirtualClock clock, Transcript transcript, HostMap map, NetworkLedger ledger)
     {
@@ -94,6 +101,21 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
             // would not even link, so the plugin would fail to load.
             if (prefix != "config" && Options.Permissions is { } declared && !declared.Contains(prefix))
                 throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\" (the manifest does not declare the '{prefix}' permission)");
+            if (TakeScriptedFault(function, requestJson) is { } scripted)
+            {
+                Transcript.Add("host", $"✗ {function} fails as the scenario asked: {scripted}");
+                return HostResponse.Error(scripted);
+            }
+            if (Options.Chaos is { } chaos)
+            {
+                if (chaos.FaultFor(function, requestJson, Clock.NowMs) is { } fault)
+                {
+                    Transcript.Add("chaos", $"✗ {function} fails: {fault}");
+                    return HostResponse.Error(fault);
+                }
+                // A dial that takes a while widens the window in which another call sees no connection yet.
+                if (function == "websocket_connect") Thread.Sleep(chaos.DialDelayMs(requestJson, Clock.NowMs));
+            }
             var request = HostRequest.Parse(requestJson);
             return prefix switch
             {
@@ -114,6 +136,25 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
         catch (JsonException e)
         {
             return HostResponse.Error(e.Message);
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="function"/> whose request contains <paramref name="matching"/> fail.</summary>
+    public void FailNext(string function, string matching, int times)
+    {
+        lock (_scriptedFaults) _scriptedFaults.Add(new ScriptedFault(function, matching, $"injected failure of {function}") { Remaining = times });
+    }
+
+    private string? TakeScriptedFault(string function, byte[] requestJson)
+    {
+        lock (_scriptedFaults)
+        {
+            if (_scriptedFaults.Count == 0) return null;
+            var request = Encoding.UTF8.GetString(requestJson);
+            var fault = _scriptedFaults.FirstOrDefault(f => f.Remaining > 0 && f.Function == function && request.Contains(f.Matching, StringComparison.Ordinal));
+            if (fault is null) return null;
+            fault.Remaining--;
+            return fault.Error;
         }
     }
 
@@ -175,8 +216,9 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
     // ---- Time ----
 
     /// <summary>
-    /// Waits until nothing is in flight on the network, then fires any schedule due now, and repeats until both are
-    /// quiet. The clock does not move.
+    /// Waits until nothing is in flight on the network, then fires every schedule due now, and repeats until both
+    /// are quiet. The clock does not move. Schedules due together fire concurrently, each on its own thread, as
+    /// Navidrome runs every scheduler callback on its own goroutine.
     /// </summary>
     public void Settle()
     {
@@ -187,9 +229,24 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
                 UnsettledCount++;
                 Transcript.Add("host", $"⚠ network did not settle within {SettleTimeout.TotalSeconds:0} s ({Ledger.Pending} messages in flight)");
             }
-            if (Scheduler.TakeDue(Clock.NowMs) is not { } due) return;
-            Fire(due);
+            var due = Scheduler.TakeAllDue(Clock.NowMs);
+            if (due.Count == 0) return;
+            FireTogether(Options.Chaos is { } chaos ? chaos.Shuffle(due, s => s.Id, Clock.NowMs) : due);
         }
+    }
+
+    /// <summary>Starts every callback in the given order, each on its own thread, and waits for all of them.</summary>
+    private void FireTogether(IReadOnlyList<Schedule> due)
+    {
+        if (due.Count == 1)
+        {
+            Fire(due[0]);
+            return;
+        }
+        Transcript.Add("navidrome", $"{due.Count} timers due together fire concurrently");
+        var threads = due.Select(schedule => new Thread(() => Fire(schedule)) { IsBackground = true, Name = $"timer {schedule.Id}" }).ToList();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
     }
 
     /// <summary>Moves the clock to <paramref name="unixMs"/>, firing every schedule due on the way, in order, each at its own instant.</summary>

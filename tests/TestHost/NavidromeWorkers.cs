@@ -12,15 +12,18 @@ namespace Navidrome.DiscordPresence.TestHost;
 public sealed class NavidromeWorkers : IDisposable
 {
     private readonly NetworkLedger _ledger;
+    private readonly Func<string, int>? _delayBeforeMs;
     private readonly Queue<Action> _reports = new();
     private readonly List<(string Player, Action Call)> _nowPlaying = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _reportSignal = new(0), _nowPlayingSignal = new(0);
     private readonly Task _reportWorker, _nowPlayingWorker;
 
-    public NavidromeWorkers(NetworkLedger ledger)
+    /// <param name="delayBeforeMs">A real pause before each call, by worker name (chaos runs vary how the two overlap).</param>
+    public NavidromeWorkers(NetworkLedger ledger, Func<string, int>? delayBeforeMs = null)
     {
         _ledger = ledger;
+        _delayBeforeMs = delayBeforeMs;
         _reportWorker = Task.Factory.StartNew(ReportLoop, TaskCreationOptions.LongRunning);
         _nowPlayingWorker = Task.Factory.StartNew(NowPlayingLoop, TaskCreationOptions.LongRunning);
     }
@@ -56,7 +59,7 @@ public sealed class NavidromeWorkers : IDisposable
         {
             Action call;
             lock (_reports) call = _reports.Dequeue();
-            Run(call);
+            Run("playback report", call);
         }
     }
 
@@ -73,7 +76,7 @@ public sealed class NavidromeWorkers : IDisposable
                     _nowPlaying.RemoveAt(0);
                 }
             }
-            if (call is not null) Run(call);
+            if (call is not null) Run("now playing", call);
         }
     }
 
@@ -90,9 +93,13 @@ public sealed class NavidromeWorkers : IDisposable
         }
     }
 
-    private void Run(Action call)
+    private void Run(string worker, Action call)
     {
-        try { call(); }
+        try
+        {
+            if (_delayBeforeMs?.Invoke(worker) is > 0 and var pause) Thread.Sleep(pause);
+            call();
+        }
         finally { _ledger.EndWork(); }
     }
 

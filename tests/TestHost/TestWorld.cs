@@ -26,7 +26,9 @@ public sealed class TestWorld : IDisposable
         Host = new NavidromeTestHost(runner, options, Clock, Transcript, Map, Ledger);
         Host.Config.Save(configJson);
         foreach (var (token, user) in TokensIn(configJson)) Discord.Accounts[token] = user;
-        Workers = options.ConcurrentWorkers ? new NavidromeWorkers(Ledger) : null;
+        Workers = options.ConcurrentWorkers
+            ? new NavidromeWorkers(Ledger, options.Chaos is { } chaos ? worker => chaos.WorkerDelayMs(worker, Clock.NowMs) : null)
+            : null;
         Scrobbler = new NavidromeScrobbler(Host, Workers);
     }
 

@@ -27,7 +27,14 @@ public sealed class VirtualClock(long startUnixMs)
     {
         if (unixMs < NowMs) throw new InvalidOperationException($"the virtual clock cannot go back ({unixMs} < {NowMs})");
         Interlocked.Exchange(ref _nowMs, unixMs);
+        Moved?.Invoke();
     }
+
+    /// <summary>
+    /// Raised after every move, on the mover's thread, before the host settles: a fake that produces traffic as time
+    /// passes (a busy Discord account) sends it here, so the settle that follows waits for it.
+    /// </summary>
+    public event Action? Moved;
 
     /// <summary>Formats a scenario-relative time as h:mm:ss.fff (hours only when needed).</summary>
     public static string Format(long elapsedMs)

@@ -47,13 +47,20 @@ static int64_t kernel_string (const char *text)
 
 static void set_error (const char *text) { extism_env_error_set (kernel_string (text)); }
 
+/* The runtime's own messages can quote managed text (an exception message holding input, so possibly a token), and
+   they bypass the plugin's redaction: log only a fixed line naming the level and the log domain, never the message.
+   The domain is kept only if it looks like a runtime name (letters, digits, '-', '_'). */
 static void mono_log (const char *log_domain, const char *log_level, const char *message, mono_bool fatal, void *user_data)
 {
-	char line [1024];
-	snprintf (line, sizeof line, "plugin.wasm: mono %s: %s", log_level ? log_level : "", message ? message : "");
+	(void) message;
+	int plain_domain = log_domain && strlen (log_domain) <= 32 && strspn (log_domain,
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == strlen (log_domain);
+	int severe = fatal || (log_level && (!strcmp (log_level, "error") || !strcmp (log_level, "critical")));
+	char line [192];
+	snprintf (line, sizeof line, "plugin.wasm: mono runtime log, level %s, domain %s (text withheld: it may quote input)",
+		fatal ? "fatal" : severe ? "error" : "other", plain_domain && *log_domain ? log_domain : "(unnamed)");
 	fprintf (stderr, "%s\n", line);
-	if (fatal || (log_level && (!strcmp (log_level, "error") || !strcmp (log_level, "critical"))))
-		extism_env_log_error (kernel_string (line));
+	if (severe) extism_env_log_error (kernel_string (line));
 }
 
 static const char *start_runtime (void)

@@ -54,7 +54,7 @@ public static class ConfigChecker
         return (ClientId(source), users, names, lines, behaviour, artwork, links).Apply((clientId, accepted, n, l, b, art, link) =>
             new ConfigParse(
                 new PluginConfig(clientId, accepted.Users, n.mode, n.nameTemplate, l.details, l.state, l.large, n.display,
-                    b.status, b.pause, b.timeout, b.ignored, art, link, l.small, l.progress, accepted.Secrets),
+                    b.status, b.pause, b.timeout, b.ignored, art, link, l.small, l.progress, Hidden: false, accepted.Secrets),
                 new UserTokens(accepted.Tokens),
                 []));
     }
@@ -110,8 +110,35 @@ public static class ConfigChecker
         if (problem is not null && (first || problem.Username is null)) return Fail<ConfigError, Option<(DiscordUser, string)>>(Unnamed(problem, entry, secrets));
         if (!first)
             return Fail<ConfigError, Option<(DiscordUser, string)>>(Unnamed(new ConfigError(ConfigKeys.Users, "is listed more than once; the first entry is used", entry.Username), entry, secrets));
-        return Success<ConfigError, Option<(DiscordUser, string)>>(Some((new DiscordUser(entry.Username!, TokenFingerprint.Of(entry.Token!)), entry.Token!)));
+        return Settings(entry, secrets).MapFail(error => Unnamed(error, entry, secrets))
+            .Map(settings => Some((UserEntryRules.Accepted(entry, settings), entry.Token!)));
     }
+
+    /// <summary>A user's own settings, each checked as its global key is and reported naming the user and the key.</summary>
+    private static Validation<ConfigError, UserSettings> Settings(UserEntry entry, SecretScreen secrets)
+    {
+        var user = entry.Username;
+        ConfigSource own = key => entry.SettingText(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+        // Validation holds no null: an absent per-user value is None, and becomes null (the global value) at the end.
+        Func<string, Parsed<Option<T>>> Optional<T>(Func<string, Parsed<T>> parse) =>
+            text => parse(text) is var parsed && parsed.IsGood ? Parsed.Good(Some(parsed.Value)) : Parsed.Bad<Option<T>>(parsed.Problem!);
+        var template = Optional<string>(text => ConfigValues.Template(text, secrets));
+        var looks = (Key(own, ConfigKeys.ActivityName, Option<ActivityNameMode>.None, Optional<ActivityNameMode>(ConfigValues.Choice<ActivityNameMode>), user),
+                Key(own, ConfigKeys.ActivityNameTemplate, Option<string>.None, template, user),
+                Key(own, ConfigKeys.DetailsTemplate, Option<string>.None, template, user),
+                Key(own, ConfigKeys.StateTemplate, Option<string>.None, template, user))
+            .Apply((name, nameTemplate, details, state) => (name, nameTemplate, details, state));
+        var behaviour = (Key(own, ConfigKeys.OnlineStatus, Option<OnlineStatus>.None, Optional<OnlineStatus>(ConfigValues.Choice<OnlineStatus>), user),
+                Key(own, ConfigKeys.PauseMode, Option<PauseMode>.None, Optional<PauseMode>(ConfigValues.Choice<PauseMode>), user),
+                Key(own, ConfigKeys.IgnoredPlayers, Option<EquatableArray<string>>.None, Optional<EquatableArray<string>>(text => ConfigValues.NameList(text, secrets)), user),
+                Key(own, ConfigKeys.Hidden, false, ConfigValues.Boolean, user))
+            .Apply((status, pause, ignored, hidden) => (status, pause, ignored, hidden));
+        return (looks, behaviour).Apply((l, b) => new UserSettings(
+            b.status.ToNullable(), b.pause.ToNullable(), l.name.ToNullable(), Text(l.nameTemplate), Text(l.details), Text(l.state),
+            b.ignored.ToNullable(), b.hidden));
+    }
+
+    private static string? Text(Option<string> text) => text.IsSome ? (string)text : null;
 
     /// <summary>A problem about a user whose name holds someone's token names the entry's position instead.</summary>
     private static ConfigError Unnamed(ConfigError error, UserEntry entry, SecretScreen secrets) =>

@@ -29,7 +29,10 @@ public static class ConfigKeys
     public const string SmallTextTemplate = "smalltexttemplate";
     public const string Progress = "progress";
 
-    /// <summary>Every key the plugin reads.</summary>
+    /// <summary>A per-user key only (inside a users entry): show nothing for this user.</summary>
+    public const string Hidden = "hidden";
+
+    /// <summary>Every global key the plugin reads (per-user keys: <see cref="UserSettings.Keys"/>).</summary>
     public static readonly IReadOnlyList<string> All =
     [
         ClientId, Users, ActivityName, ActivityNameTemplate, CoverArtArchive, Uguu, SpotifyLinks,

@@ -66,7 +66,7 @@ public static class ConfigReader
             SmallTextTemplate: Key(source, ConfigKeys.SmallTextTemplate, ConfigDefaults.SmallTextTemplate, template),
             Progress: Key(source, ConfigKeys.Progress, ProgressMode.Bar, ConfigValues.Choice<ProgressMode>),
             Secrets: users.Secrets);
-        return new ConfigParse(config, new UserTokens(users.Tokens), []);
+        return new ConfigParse(onlyUser is null ? config : config.ForUser(onlyUser), new UserTokens(users.Tokens), []);
     }
 
     private static T Key<T>(ConfigSource source, string key, T fallback, Func<string, Parsed<T>> parse) =>
@@ -79,7 +79,7 @@ public static class ConfigReader
     {
         if (source(ConfigKeys.Users) is not { } json || ConfigValues.IsAbsent(json))
             return new ReadUsers([], ImmutableDictionary<string, string>.Empty, SecretScreen.None);
-        var accepted = ImmutableArray.CreateBuilder<DiscordUser>();
+        var accepted = new List<UserEntry>();
         var tokens = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var everyToken = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -89,11 +89,13 @@ public static class ConfigReader
             if (string.IsNullOrEmpty(entry.Username) || !seen.Add(entry.Username)) return true;
             if ((onlyUser is null || entry.Username == onlyUser) && UserEntryRules.Problem(entry) is null)
             {
-                accepted.Add(new DiscordUser(entry.Username, TokenFingerprint.Of(entry.Token!)));
+                accepted.Add(entry);
                 tokens[entry.Username] = entry.Token!;
             }
             return true;
         });
-        return new ReadUsers(accepted.ToImmutable(), tokens.ToImmutable(), SecretScreen.Of(everyToken));
+        // Settings are read once every token is known: a per-user template is screened against all of them.
+        var secrets = SecretScreen.Of(everyToken);
+        return new ReadUsers([.. accepted.Select(e => UserEntryRules.Accepted(e, UserSettings.Of(e, secrets)))], tokens.ToImmutable(), secrets);
     }
 }

@@ -24,6 +24,7 @@ public sealed record PluginConfig(
     LinkMode Links,
     string SmallTextTemplate = ConfigDefaults.SmallTextTemplate,
     ProgressMode Progress = ProgressMode.Bar,
+    bool Hidden = false,
     SecretScreen? Secrets = null)
 {
 
@@ -35,8 +36,12 @@ public sealed record PluginConfig(
         return null;
     }
 
-    /// <summary>The config as one user's calls see it: just that user (none when not configured), everything else as is.</summary>
-    public PluginConfig ForUser(string username) => FindUser(username) is { } user ? this with { Users = [user] } : this with { Users = [] };
+    /// <summary>
+    /// The config as one user's calls see it: just that user (none when not configured), with the user's own settings
+    /// in place of the global ones they set.
+    /// </summary>
+    public PluginConfig ForUser(string username) =>
+        FindUser(username) is { } user ? (user.Settings ?? UserSettings.None).Over(this with { Users = [user] }) : this with { Users = [] };
 
     /// <summary>True when the player name is on the ignore list (case-insensitive).</summary>
     public bool IsIgnoredPlayer(string playerName)
@@ -47,8 +52,11 @@ public sealed record PluginConfig(
     }
 }
 
-/// <summary>A Navidrome user whose presence is shown, and a fingerprint of their Discord token (never the token).</summary>
-public sealed record DiscordUser(string Username, string TokenFingerprint);
+/// <summary>
+/// A Navidrome user whose presence is shown, a fingerprint of their Discord token (never the token), and their own
+/// settings (null: none).
+/// </summary>
+public sealed record DiscordUser(string Username, string TokenFingerprint, UserSettings? Settings = null);
 
 /// <summary>What the activity's name ("Listening to …") shows; the Go plugin's <c>activityname</c> values.</summary>
 public enum ActivityNameMode { Default, Track, Album, Artist, Custom }

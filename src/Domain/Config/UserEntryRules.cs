@@ -18,6 +18,10 @@ public static class UserEntryRules
         return TokenProblem(entry.Token) is { } problem ? new ConfigError(ConfigKeys.Users, problem, entry.Username) : null;
     }
 
+    /// <summary>The configured user of a usable entry, with its own settings (null when it sets none that hold).</summary>
+    public static DiscordUser Accepted(UserEntry entry, UserSettings settings) =>
+        new(entry.Username!, TokenFingerprint.Of(entry.Token!), settings == UserSettings.None ? null : settings);
+
     /// <summary>The problem with a token's shape, or null.</summary>
     public static string? TokenProblem(string? token)
     {

@@ -10,13 +10,13 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 public static class ActivityNames
 {
     /// <summary>The activity name for <paramref name="track"/> (before field limits).</summary>
-    public static string For(Track track, PluginConfig config) => config.ActivityName switch
+    public static string For(Track track, PluginConfig config, TemplateContext? context = null) => config.ActivityName switch
     {
         ActivityNameMode.Default => TextField.FallbackName,
         ActivityNameMode.Track => track.Title,
         ActivityNameMode.Album => track.Album,
         ActivityNameMode.Artist => track.Artist,
-        ActivityNameMode.Custom => Template.Render(config.ActivityNameTemplate, track),
+        ActivityNameMode.Custom => Template.Render(config.ActivityNameTemplate, track, context),
         _ => TextField.FallbackName,
     };
 }

@@ -6,9 +6,10 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 /// What a user's presence should show right now, before it is rendered into Discord's fields:
 /// the track, whether it is paused, and where playback was at a wall-clock instant.
 /// At <paramref name="AnchorMs"/> (Unix ms) the position was <paramref name="PositionMs"/>; while playing it advances
-/// at <paramref name="Rate"/> track-milliseconds per wall-clock millisecond.
+/// at <paramref name="Rate"/> track-milliseconds per wall-clock millisecond. <paramref name="PlayerName"/> is the owning
+/// player's name (empty when the host does not say, as NowPlaying does not).
 /// </summary>
-public sealed record NowShowing(Track Track, bool Paused, long PositionMs, double Rate, long AnchorMs)
+public sealed record NowShowing(Track Track, bool Paused, long PositionMs, double Rate, long AnchorMs, string PlayerName = "")
 {
     /// <summary>The wall-clock instant (Unix ms) at which this play would have been at position 0.</summary>
     public long ImpliedStartMs => AnchorMs - (long)Math.Round(PositionMs / Rate);

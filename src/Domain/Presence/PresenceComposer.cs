@@ -10,7 +10,7 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 /// Playing shows start and end (progress <c>bar</c>: Discord draws a bar that runs at the playback rate), start only
 /// (<c>elapsed</c>: a running clock) or neither (<c>off</c>). Paused shows the track with no timestamps (no running
 /// "paused for" clock) and the frozen position as text on the pause icon.
-/// Nothing to show, or paused in Clear mode, is the valid clear payload: no activities and a real status.
+/// Nothing to show, a hidden user, or paused in Clear mode, is the valid clear payload: no activities and a real status.
 /// No field ever carries a configured token: a rendered text that contains one is left out (Discord shows a
 /// presence to everyone who can see the user), whatever the templates or the track's tags hold.
 /// </summary>
@@ -19,28 +19,32 @@ public static class PresenceComposer
     /// <summary>Discord's activity type for "Listening to".</summary>
     public const int ListeningType = 2;
 
-    /// <summary>The presence payload for <paramref name="showing"/>.</summary>
-    public static PresenceUpdate Compose(NowShowing? showing, PluginConfig config, Decorations decorations)
+    /// <summary>
+    /// The presence payload for <paramref name="showing"/>. <paramref name="extras"/> are the track's looked-up facts
+    /// (year, genre), null until known: their placeholders are empty until then.
+    /// </summary>
+    public static PresenceUpdate Compose(NowShowing? showing, PluginConfig config, Decorations decorations, TrackExtras? extras = null)
     {
         var status = StatusText(config.Status);
-        if (showing is null || (showing.Paused && config.Pause == PauseMode.Clear)) return PresenceUpdate.Clear(status);
+        if (showing is null || config.Hidden || (showing.Paused && config.Pause == PauseMode.Clear)) return PresenceUpdate.Clear(status);
 
         var secrets = config.Secrets ?? SecretScreen.None;
         string? Text(string? rendered) => TextField.Fit(secrets.Reveals(rendered) ? null : rendered);
         string? Url(string? url) => TextField.FitUrl(secrets.Reveals(url) ? null : url);
 
         var track = showing.Track;
+        var context = new TemplateContext(showing.PlayerName, extras);
         var activity = new Activity(
-            Name: TextField.FitName(Text(ActivityNames.For(track, config))),
+            Name: TextField.FitName(Text(ActivityNames.For(track, config, context))),
             Type: ListeningType,
             ApplicationId: config.ClientId,
-            Details: Text(Template.Render(config.DetailsTemplate, track)),
+            Details: Text(Template.Render(config.DetailsTemplate, track, context)),
             DetailsUrl: Url(decorations.DetailsUrl),
-            State: Text(Template.Render(config.StateTemplate, track)),
+            State: Text(Template.Render(config.StateTemplate, track, context)),
             StateUrl: Url(decorations.StateUrl),
             StatusDisplayType: (int)config.StatusDisplay,
             Timestamps: showing.Paused ? null : Timestamps(showing, config.Progress),
-            Assets: Assets(showing, config, decorations, Text, Url));
+            Assets: Assets(showing, config, decorations, context, Text, Url));
         return new PresenceUpdate([activity], status);
     }
 
@@ -61,12 +65,13 @@ public static class PresenceComposer
         _ => null,
     };
 
-    private static ActivityAssets? Assets(NowShowing showing, PluginConfig config, Decorations decorations, Func<string?, string?> text, Func<string?, string?> url)
+    private static ActivityAssets? Assets(NowShowing showing, PluginConfig config, Decorations decorations, TemplateContext context,
+        Func<string?, string?> text, Func<string?, string?> url)
     {
-        var largeText = Template.Render(config.LargeTextTemplate, showing.Track);
+        var largeText = Template.Render(config.LargeTextTemplate, showing.Track, context);
         var (smallImage, smallText) = showing.Paused
             ? (decorations.PauseImage, PositionText.PausedAt(showing.PositionMs, showing.Track.DurationMs))
-            : (decorations.LogoImage, Template.Render(config.SmallTextTemplate, showing.Track));
+            : (decorations.LogoImage, Template.Render(config.SmallTextTemplate, showing.Track, context));
         // Without a pause icon there is nothing to hover for the paused position, so it takes the album art's hover text.
         if (showing.Paused && smallImage is null) (largeText, smallText) = (smallText, null);
         var assets = new ActivityAssets(

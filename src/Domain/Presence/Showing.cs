@@ -30,7 +30,7 @@ public static class Showing
         var session = Source(playback, nowPlaying, host);
         if (session is null || nowMs >= EndMs(session, host, config)) return null;
         if (session.Paused && config.Pause == PauseMode.Clear) return null;
-        return new NowShowing(session.Track, session.Paused, session.PositionMs, session.Rate, session.AnchorMs);
+        return new NowShowing(session.Track, session.Paused, session.PositionMs, session.Rate, session.AnchorMs, session.PlayerName);
     }
 
     /// <summary>The next instant after <paramref name="nowMs"/> at which <see cref="At"/> changes by itself, if any.</summary>

@@ -11,7 +11,8 @@ internal sealed record ArtistRefDto(string? Name, string? Id, string? Mbid);
 internal sealed record TrackInfoDto(
     string? Id, string? Title, string? Album, string? Artist, string? AlbumArtist,
     ArtistRefDto[]? Artists, double Duration,
-    string? MbzRecordingId, string? MbzAlbumId, string? MbzReleaseGroupId);
+    string? MbzRecordingId, string? MbzAlbumId, string? MbzReleaseGroupId,
+    ArtistRefDto[]? AlbumArtists = null, int TrackNumber = 0, int DiscNumber = 0);
 
 internal sealed record UsernameDto(string? Username);
 

@@ -35,7 +35,7 @@ internal static class InputReader
         };
         var report = new PlaybackReport(
             track, state, Math.Max(0, dto.PositionMs), Domain.Playback.PlaybackReport.NormaliseRate(dto.PlaybackRate),
-            dto.PlayerId ?? "", dto.PlayerName ?? "", ReportInstant(dto.Timestamp, nowMs));
+            PlayerKey(dto.PlayerId, dto.PlayerName), dto.PlayerName ?? "", ReportInstant(dto.Timestamp, nowMs));
         return (user, new Input.PlaybackReported(user, report));
     }
 
@@ -112,6 +112,16 @@ internal static class InputReader
         var dto = Read(input, Json.SchedulerCallbackDto, ExportNames.SchedulerCallback);
         return new Input.TimerFired(dto.ScheduleId ?? throw new BadInputException(ExportNames.SchedulerCallback, "no scheduleId"), dto.Payload ?? "");
     }
+
+    /// <summary>
+    /// The key that keeps one client's playback apart from another's: the player id Navidrome sends, or, for a
+    /// client that reports none, its player name (prefixed so it cannot equal a real id) — otherwise two such
+    /// clients would merge into one player and each report would overwrite the other's.
+    /// </summary>
+    internal static string PlayerKey(string? playerId, string? playerName) =>
+        playerId is { Length: > 0 } ? playerId
+        : playerName is { Length: > 0 } ? "name:" + playerName
+        : "";
 
     /// <summary>
     /// When the report's position was true. Navidrome's timestamp has whole seconds (see docs/go-plugin-weaknesses.md,

@@ -19,6 +19,14 @@ internal static class TrackMapping
             double.IsFinite(dto.Duration) && dto.Duration > 0 ? dto.Duration : 0,
             dto.MbzRecordingId ?? "",
             dto.MbzAlbumId ?? "",
-            dto.MbzReleaseGroupId ?? "");
+            dto.MbzReleaseGroupId ?? "",
+            Names(dto.Artists),
+            Names(dto.AlbumArtists),
+            Math.Max(0, dto.TrackNumber),
+            Math.Max(0, dto.DiscNumber));
     }
+
+    /// <summary>An artist list as Navidrome displays one: the names joined with " • ".</summary>
+    private static string Names(ArtistRefDto[]? artists) =>
+        artists is null ? "" : string.Join(" • ", artists.Select(a => a.Name).Where(n => !string.IsNullOrEmpty(n)));
 }

@@ -77,13 +77,27 @@ public static class ConfigGen
         (1, Gen.Elements<string?>(null, "", " bob ")),
         (1, Gen.Elements(Tokens).Select(t => (string?)("x" + t))));
 
-    /// <summary>Per-user settings an entry may carry (none by default; the per-user tests add theirs).</summary>
-    public static Gen<IReadOnlyList<(string Key, string Json)>> EntrySettings { get; set; } = Gen.Constant<IReadOnlyList<(string, string)>>([]);
+    /// <summary>Per-user settings: good, bad and token-holding values for every per-user key.</summary>
+    private static Gen<IReadOnlyList<(string Key, string Json)>> PerUserSettings =>
+        Gen.Frequency(
+            (2, Gen.Constant<IReadOnlyList<(string, string)>>([])),
+            (3, from keys in Gen.SubListOf(UserSettings.Keys.ToArray())
+                from values in keys.Aggregate(Gen.Constant(System.Collections.Immutable.ImmutableList<(string, string)>.Empty),
+                    (gen, key) => from list in gen from value in SettingValue(key) select list.Add((key, value)))
+                select (IReadOnlyList<(string, string)>)values));
+
+    private static Gen<string> SettingValue(string key) => key switch
+    {
+        ConfigKeys.Hidden => Gen.Elements("true", "false", "\"true\"", "\"yes\"", "null", "1"),
+        ConfigKeys.IgnoredPlayers => Gen.OneOf(Gen.Elements("[\"Car\"]", "[1]", "\"a, b\"", "null"), Gen.Elements(Tokens).Select(t => $"[{Json(t)}]")),
+        _ => Gen.OneOf(ValueFor(key).Select(Json), Gen.Elements("null", "\"  \"", "3", "false")),
+    };
+
 
     private static Gen<Entry> Entries =>
         from name in EntryNames
         from token in EntryTokens
-        from settings in EntrySettings
+        from settings in PerUserSettings
         select new Entry(name, token, settings);
 
     /// <summary>Whole configs.</summary>

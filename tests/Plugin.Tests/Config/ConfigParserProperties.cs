@@ -21,7 +21,7 @@ public class ConfigParserProperties
         Prop.ForAll(Configs.ToArbitrary(), raw =>
         {
             var parse = ConfigParser.Parse(raw);
-            return parse.Errors.All(e => ConfigKeys.All.Contains(e.Key))
+            return parse.Errors.All(e => ConfigKeys.All.Contains(e.Key) || UserSettings.Keys.Contains(e.Key))
                 && parse.Config.Users.All(u => parse.Tokens.For(u.Username) is not null)
                 && parse.Config.PauseTimeoutMinutes is >= 0 and <= ConfigDefaults.MaxPauseTimeoutMinutes;
         });

@@ -51,7 +51,9 @@ public class ConfigReaderProperties
         foreach (var error in errors)
         {
             var duplicate = error.Problem.Contains("listed more than once");
-            if (error.Key == ConfigKeys.ClientId) globals[ConfigKeys.ClientId] = ClientId;
+            if (UserSettings.Keys.Contains(error.Key) && (error.Username is not null || error.Problem.StartsWith("entry ")))
+                DropSetting(users, error);
+            else if (error.Key == ConfigKeys.ClientId) globals[ConfigKeys.ClientId] = ClientId;
             else if (error.Key != ConfigKeys.Users) globals.Remove(error.Key);
             else if (error.Username is { } name)
             {
@@ -63,6 +65,16 @@ public class ConfigReaderProperties
             else throw new InvalidOperationException($"a users problem the model cannot produce: {error}");
         }
         return new Model(globals, [.. users.Select(u => u.entry)]);
+    }
+
+    /// <summary>A reported per-user value is removed from the user's (first) entry.</summary>
+    private static void DropSetting(List<(Entry entry, int position)> users, ConfigError error)
+    {
+        var index = error.Username is { } name
+            ? users.FindIndex(u => u.entry.Username?.Trim() == name)
+            : users.FindIndex(u => u.position == int.Parse(Regex.Match(error.Problem, @"^entry (\d+) ").Groups[1].Value));
+        var (entry, position) = users[index];
+        users[index] = (entry with { Settings = [.. entry.Settings.Where(s => s.Key != error.Key)] }, position);
     }
 
     /// <summary>A reported duplicate goes alone; a reported first entry takes its later namesakes with it (they are duplicates).</summary>

@@ -70,10 +70,45 @@ public class ManifestTests
     {
         var users = Manifest.GetProperty("config").GetProperty("uiSchema").GetProperty("elements").EnumerateArray()
             .Single(e => e.TryGetProperty("scope", out var s) && s.GetString() == "#/properties/users");
-        var token = users.GetProperty("options").GetProperty("detail").GetProperty("elements").EnumerateArray()
+        var token = Controls(users.GetProperty("options").GetProperty("detail"))
             .Single(e => e.GetProperty("scope").GetString() == "#/properties/token");
         Assert.Equal("password", token.GetProperty("options").GetProperty("format").GetString());
     }
+
+    [Fact]
+    public void Each_user_entry_offers_exactly_the_per_user_keys_in_its_schema_and_its_form()
+    {
+        var items = Properties.GetProperty("users").GetProperty("items").GetProperty("properties");
+        Assert.Equal(UserSettings.Keys.Append("username").Append("token").Order(), items.EnumerateObject().Select(p => p.Name).Order());
+        foreach (var key in UserSettings.Keys)
+            Assert.False(items.GetProperty(key).TryGetProperty("default", out _), $"{key}: absent means the global value, so no default");
+        var users = Manifest.GetProperty("config").GetProperty("uiSchema").GetProperty("elements").EnumerateArray()
+            .Single(e => e.TryGetProperty("scope", out var s) && s.GetString() == "#/properties/users");
+        Assert.Equal(items.EnumerateObject().Select(p => "#/properties/" + p.Name).Order(),
+            Controls(users.GetProperty("options").GetProperty("detail")).Select(c => c.GetProperty("scope").GetString()).Order());
+    }
+
+    [Fact]
+    public void A_saved_config_with_per_user_settings_that_the_schema_accepts_parses_without_errors()
+    {
+        var saved = JsonDocument.Parse("""
+            {"clientid":"1234567890123456789","users":[{"username":"alice","token":"abc.def.ghi","hidden":false,"onlinestatus":"idle",
+             "pausemode":"clear","activityname":"Track","activitynametemplate":"{track}","detailstemplate":"{album}","statetemplate":"{artist}",
+             "ignoredplayers":["Car"]},{"username":"bob","token":"jkl.mno.pqr"}]}
+            """).RootElement;
+        Assert.True(JsonSchema.Build(ConfigSchema).Evaluate(saved).IsValid);
+        var parse = ConfigParser.Parse(saved.EnumerateObject().ToDictionary(p => p.Name, p => Flatten(p.Value)));
+        Assert.Empty(parse.Errors);
+        Assert.Equal(new UserSettings(OnlineStatus.Idle, PauseMode.Clear, ActivityNameMode.Track, "{track}", "{album}", "{artist}", ["Car"]),
+            parse.Config.FindUser("alice")!.Settings);
+        Assert.Null(parse.Config.FindUser("bob")!.Settings);
+    }
+
+    /// <summary>Every Control in a layout, however deeply nested.</summary>
+    private static IEnumerable<JsonElement> Controls(JsonElement layout) =>
+        layout.TryGetProperty("elements", out var elements)
+            ? elements.EnumerateArray().SelectMany(Controls)
+            : layout.GetProperty("type").GetString() == "Control" ? [layout] : [];
 
     private static string Flatten(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : JsonSerializer.Serialize(value);

@@ -33,5 +33,5 @@ public class TemplateTests
 
     [Fact]
     public void Unknown_placeholders_are_named_for_the_config_check() =>
-        Assert.Equal(["{title}", "{year}"], Template.UnknownPlaceholders("{title} {track} {year}"));
+        Assert.Equal(["{title}", "{bpm}"], Template.UnknownPlaceholders("{title} {track} {year} {bpm}"));
 }

@@ -63,13 +63,16 @@ public sealed partial class FakeDiscord
     public void RequestHeartbeat(string user) =>
         SendAsync(Target(user), new JsonObject { ["op"] = 1, ["d"] = null }, "op 1 HEARTBEAT request").GetAwaiter().GetResult();
 
-    /// <summary>Dispatches the plugin does not care about (other users' presences, messages), each with a sequence number.</summary>
+    /// <summary>
+    /// Dispatches the plugin does not care about, each with a sequence number: session and user events, which are in
+    /// no intent group, so they reach every session whatever its identify asked for (guild events: <see cref="BusyAccounts"/>).
+    /// </summary>
     public void Noise(string user, int count)
     {
         var target = Target(user);
         for (var i = 0; i < count; i++)
         {
-            var type = i % 2 == 0 ? "PRESENCE_UPDATE" : "MESSAGE_CREATE";
+            var type = i % 2 == 0 ? "SESSIONS_REPLACE" : "USER_SETTINGS_UPDATE";
             Dispatch(target, type, new JsonObject { ["id"] = $"noise-{i}", ["content"] = new string('x', 200) }).GetAwaiter().GetResult();
         }
     }

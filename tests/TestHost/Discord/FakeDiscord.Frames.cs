@@ -82,7 +82,9 @@ public sealed partial class FakeDiscord
     {
         var token = data?["token"]?.GetValue<string>() ?? "";
         var withPresence = data?["presence"] is JsonObject;
-        _transcript.Add("discord", $"{connection.Label} ⇐ op 2 IDENTIFY{(withPresence ? " with presence" : "")}");
+        // Absent intents mean every group for a user account (GatewayIntents); a value that is not a number counts as absent.
+        long? intents = !IdentifyIntentsIgnored && data?["intents"] is JsonValue intentsValue && intentsValue.TryGetValue<long>(out var bits) ? bits : null;
+        _transcript.Add("discord", $"{connection.Label} ⇐ op 2 IDENTIFY{(withPresence ? " with presence" : "")}, intents {intents?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}");
         if (connection.Identified)
         {
             await CloseAsync(connection, 4005, "Already authenticated.").ConfigureAwait(false);
@@ -96,7 +98,7 @@ public sealed partial class FakeDiscord
         DiscordSession session;
         lock (_sessions)
         {
-            session = new DiscordSession($"session-{++_sessionCounter}", connection.User!, token);
+            session = new DiscordSession($"session-{++_sessionCounter}", connection.User!, token, intents);
             _sessions[session.Id] = session;
         }
         connection.Session = session;
@@ -114,6 +116,8 @@ public sealed partial class FakeDiscord
             ["resume_gateway_url"] = "wss://" + ResumeHost,
             ["sessions"] = new JsonArray(),
         };
+        if (BusyAccounts.TryGetValue(connection.User!, out var busy)) ready = LargeReady(ready, busy);
+        connection.StreamStartMs = _clock.ElapsedMs;
         await Dispatch(connection, "READY", ready).ConfigureAwait(false);
         await Dispatch(connection, "READY_SUPPLEMENTAL", new JsonObject()).ConfigureAwait(false);
     }
@@ -138,6 +142,7 @@ public sealed partial class FakeDiscord
         }
         connection.Session = session;
         connection.Identified = true;
+        connection.StreamStartMs = _clock.ElapsedMs;
         await Dispatch(connection, "RESUMED", new JsonObject()).ConfigureAwait(false);
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class FakeDiscord : IDisposable
     private readonly List<GatewayConnection> _connections = [];
     private readonly List<ReceivedFrame> _frames = [];
     private readonly List<PresenceRecord> _presences = [];
+    private readonly List<SentFrame> _sent = [];
     private readonly Dictionary<string, DiscordSession> _sessions = [];
     private int _sessionCounter;
     private int _rateLimitCloses;
@@ -46,6 +47,8 @@ public sealed partial class FakeDiscord : IDisposable
         _gateway = new MiniHttpServer(null, (request, socket, tcp) => Serve("gateway", request, socket, tcp));
         _resume = new MiniHttpServer(null, (request, socket, tcp) => Serve("resume", request, socket, tcp));
         _rest = new MiniHttpServer(Rest);
+        // Busy accounts stream guild events as virtual time passes: the clock tells us when it moved.
+        _clock.Moved += StreamGuildEvents;
     }
 
     // ---- What the scenario controls ----
@@ -92,6 +95,12 @@ public sealed partial class FakeDiscord : IDisposable
     public IReadOnlyList<PresenceRecord> Presences
     {
         get { lock (_presences) return [.. _presences]; }
+    }
+
+    /// <summary>Every frame sent to the plugin: in Navidrome each is one plugin call.</summary>
+    public IReadOnlyList<SentFrame> SentFrames
+    {
+        get { lock (_sent) return [.. _sent]; }
     }
 
     /// <summary>The user's newest open connection that identified or resumed, or null.</summary>
@@ -196,14 +205,23 @@ public sealed partial class FakeDiscord : IDisposable
             _transcript.Add("discord", $"{connection.Label} closed by {end.By}{(end.Code is { } c ? $" with {c}" : "")}{(end.Reason.Length > 0 ? $" \"{end.Reason}\"" : "")}");
     }
 
-    private async Task SendAsync(GatewayConnection connection, JsonObject frame, string description)
+    private Task SendAsync(GatewayConnection connection, JsonObject frame, string description)
     {
         connection.Link.SentToClient();
+        return SendCountedAsync(connection, frame, description);
+    }
+
+    /// <summary>Sends a frame the ledger already counted (so a batch can be counted before its first frame leaves).</summary>
+    private async Task SendCountedAsync(GatewayConnection connection, JsonObject frame, string description)
+    {
         await connection.SendLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            _transcript.Add("discord", $"{connection.Label} ⇒ {description}");
-            await connection.Socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+            if (description.Length > 0) _transcript.Add("discord", $"{connection.Label} ⇒ {description}");
+            var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
+            await connection.Socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+            var sent = new SentFrame(_clock.ElapsedMs, connection.Number, connection.User, (int?)frame["op"] ?? -1, (string?)frame["t"], bytes.Length);
+            lock (_sent) _sent.Add(sent);
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
@@ -215,15 +233,20 @@ public sealed partial class FakeDiscord : IDisposable
         }
     }
 
-    private Task Dispatch(GatewayConnection connection, string type, JsonNode data)
+    private Task Dispatch(GatewayConnection connection, string type, JsonNode data) =>
+        SendAsync(connection, DispatchFrame(connection, type, data), $"op 0 {type} s={connection.Session?.Sequence ?? 1}");
+
+    /// <summary>An op 0 frame with the session's next sequence number.</summary>
+    private static JsonObject DispatchFrame(GatewayConnection connection, string type, JsonNode data)
     {
         var session = connection.Session;
         var sequence = session is null ? 1 : ++session.Sequence;
-        return SendAsync(connection, new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = sequence, ["d"] = data }, $"op 0 {type} s={sequence}");
+        return new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = sequence, ["d"] = data };
     }
 
     public void Dispose()
     {
+        _clock.Moved -= StreamGuildEvents;
         foreach (var connection in Connections) connection.Tcp.Dispose();
         _gateway.Dispose();
         _resume.Dispose();

@@ -29,6 +29,15 @@ public sealed class GatewayConnection
     public DiscordSession? Session { get; internal set; }
     public bool Identified { get; internal set; }
     public ConnectionEnd? End { get; internal set; }
+    /// <summary>
+    /// The <c>intents</c> of the identify whose session this connection carries (a resume keeps them); null when the
+    /// identify had none, which for a user account means every group (<see cref="GatewayIntents"/>).
+    /// </summary>
+    public long? Intents => Session?.Intents;
+    /// <summary>Guild events a busy account produced while this connection carried its session.</summary>
+    public int GuildEventsProduced { get; internal set; }
+    /// <summary>Of those, the ones the session's intents kept from the plugin (never sent).</summary>
+    public int GuildEventsWithheld { get; internal set; }
     public bool IsOpen => End is null && !ClosingByDiscord;
 
     internal bool ClosingByDiscord { get; set; }
@@ -37,6 +46,10 @@ public sealed class GatewayConnection
     internal Link Link { get; }
     internal SemaphoreSlim SendLock { get; } = new(1, 1);
     internal List<long> EventTimes { get; } = [];
+    /// <summary>When the busy account's stream started on this connection (READY or RESUMED), or null before.</summary>
+    internal long? StreamStartMs { get; set; }
+    /// <summary><see cref="GuildEventsProduced"/> at <see cref="StreamStartMs"/> (an account made busy mid-session starts from there).</summary>
+    internal int ProducedAtStreamStart { get; set; }
 
     public string Label => $"#{Number}{(User is null ? "" : " " + User)}";
 }

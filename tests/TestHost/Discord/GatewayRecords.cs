@@ -5,6 +5,9 @@ namespace Navidrome.DiscordPresence.TestHost.Discord;
 /// <summary>One frame the plugin sent to the fake gateway.</summary>
 public sealed record ReceivedFrame(long AtElapsedMs, int ConnectionNumber, string? User, int Op, JsonNode? Data, string Json);
 
+/// <summary>One frame the fake gateway sent to the plugin (every one is a plugin call in Navidrome); <paramref name="Type"/> for dispatches; <paramref name="User"/> is null before the identify names it (Hello).</summary>
+public sealed record SentFrame(long AtElapsedMs, int ConnectionNumber, string? User, int Op, string? Type, int Bytes);
+
 /// <summary>How a gateway connection ended: closed by the plugin or by Discord (with a code), or dropped.</summary>
 public sealed record ConnectionEnd(long AtElapsedMs, string By, int? Code, string Reason);
 
@@ -34,9 +37,10 @@ public sealed record PresenceRecord(long AtElapsedMs, string User, int Connectio
 /// <summary>A request one of the fake web services received, and the status it answered.</summary>
 public sealed record HttpRecord(long AtElapsedMs, string Host, string Method, string Path, int Status, bool HadAuthorization, string Body);
 
-/// <summary>A Discord gateway session (what a resume needs).</summary>
-public sealed class DiscordSession(string id, string user, string token)
+/// <summary>A Discord gateway session (what a resume needs, and the intents its identify asked for: null when absent).</summary>
+public sealed class DiscordSession(string id, string user, string token, long? intents)
 {
+    public long? Intents { get; } = intents;
     public string Id { get; } = id;
     public string User { get; } = user;
     public string Token { get; } = token;

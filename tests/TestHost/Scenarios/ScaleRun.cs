@@ -11,7 +11,8 @@ public sealed record ScaleReport(
     int Users, double SimulatedHours, TimeSpan Wall, TimeSpan Cpu,
     IReadOnlyDictionary<int, int> FramesByOp, IReadOnlyDictionary<string, int> HttpByHost,
     int Connections, int HeartbeatsMissed, int PluginCalls, int FailedCalls, int Unsettled, int PresenceBudgetBreaches,
-    IReadOnlyList<string> UsersWithSeveralConnections, string Transcript)
+    IReadOnlyList<string> UsersWithSeveralConnections, string Transcript,
+    int FramesToPlugin = 0, BusyFigures? Busy = null)
 {
     public double UserHours => Users * SimulatedHours;
 
@@ -27,6 +28,9 @@ public sealed record ScaleReport(
         foreach (var (host, count) in HttpByHost.OrderBy(p => p.Key)) text.AppendLine($"    {host}: {count}");
         text.AppendLine($"  heartbeats missed (gap longer than Hello's interval): {HeartbeatsMissed}");
         text.AppendLine($"  plugin calls: {PluginCalls} ({PluginCalls / UserHours:0.#} per user-hour), failed: {FailedCalls}");
+        text.AppendLine($"    of them gateway frames Discord sent: {FramesToPlugin} ({FramesToPlugin / UserHours:0.#} per user-hour)");
+        if (Busy is { } busy)
+            text.AppendLine($"  busy accounts ({busy.EventsPerSecond:0.##} guild events/s each, READY {busy.ReadyBytes / 1024.0:0} KB): {busy.Produced} guild events produced ({busy.Produced / UserHours:0.#} per user-hour), {busy.Delivered} reached the plugin ({busy.Delivered / UserHours:0.#} per user-hour), {busy.Produced - busy.Delivered} kept back by the identify's intents{(busy.IntentsIgnored ? " (read as absent: --without-intents)" : "")}");
         text.AppendLine($"  process CPU time (plugin + test host + fakes): {Cpu.TotalSeconds:0.00} s = {Cpu.TotalMilliseconds / UserHours:0.#} ms per user-hour");
         text.AppendLine($"  presence-budget breaches: {PresenceBudgetBreaches}, unsettled waits: {Unsettled}");
         if (UsersWithSeveralConnections.Count > 0)
@@ -35,13 +39,20 @@ public sealed record ScaleReport(
     }
 }
 
+/// <summary>What the guild events of busy accounts came to in a scale run: produced by their servers, and how many reached the plugin.</summary>
+public sealed record BusyFigures(double EventsPerSecond, int Produced, int Delivered, int ReadyBytes, bool IntentsIgnored);
+
 /// <summary>
 /// N users listening at once for a simulated time against the fake gateway: each plays an album track after
-/// track, pauses now and then, skips sometimes, and stops at the end. Not part of the default test run.
+/// track, pauses now and then, skips sometimes, and stops at the end. With <c>busyEventsPerSecond</c> every account is a
+/// busy one (<see cref="Discord.BusyAccount"/>), so the report shows what a busy listener costs; with
+/// <c>identifyIntentsIgnored</c> the fake reads each identify as if it had no intents (what the plugin sent before
+/// issue 10), for the figure to compare with. Not part of the
+/// default test run.
 /// </summary>
 public static class ScaleRun
 {
-    public static ScaleReport Run(int users, TimeSpan duration, IPluginRunner runner, bool concurrentWorkers = false, int seed = 1)
+    public static ScaleReport Run(int users, TimeSpan duration, IPluginRunner runner, bool concurrentWorkers = false, int seed = 1, double? busyEventsPerSecond = null, bool identifyIntentsIgnored = false)
     {
         var names = Enumerable.Range(1, users).Select(i => $"user{i:000}").ToList();
         var config = new JsonObject
@@ -51,6 +62,9 @@ public static class ScaleRun
         };
         var options = new HostOptions { Users = [.. names.Select(n => new NavidromeUser(n, n, false))], Seed = seed, ConcurrentWorkers = concurrentWorkers };
         using var world = new TestWorld(runner, options, config.ToJsonString());
+        world.Discord.IdentifyIntentsIgnored = identifyIntentsIgnored;
+        if (busyEventsPerSecond is { } rate)
+            foreach (var name in names) world.Discord.MakeBusy(name, new Discord.BusyAccount(rate));
         var events = Plan(names, duration, seed);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -78,7 +92,17 @@ public static class ScaleRun
             world.Host.UnsettledCount,
             names.Count(n => Invariants.WorstWindow([.. world.Discord.Presences.Where(p => p.User == n).Select(p => p.AtElapsedMs)]) > Invariants.PresenceBudget),
             [.. world.Discord.Connections.GroupBy(c => c.User ?? "?").Where(g => g.Count() > 1).Select(g => $"{g.Key} ({g.Count()})")],
-            world.Transcript.ToString());
+            world.Transcript.ToString(),
+            world.Discord.SentFrames.Count,
+            busyEventsPerSecond is { } eventsPerSecond ? BusyOutcome(world, eventsPerSecond) : null);
+    }
+
+    private static BusyFigures BusyOutcome(TestWorld world, double eventsPerSecond)
+    {
+        var connections = world.Discord.Connections;
+        var produced = connections.Sum(c => c.GuildEventsProduced);
+        var readyBytes = world.Discord.SentFrames.Where(f => f.Type == "READY").Select(f => f.Bytes).DefaultIfEmpty(0).Max();
+        return new BusyFigures(eventsPerSecond, produced, produced - connections.Sum(c => c.GuildEventsWithheld), readyBytes, world.Discord.IdentifyIntentsIgnored);
     }
 
     private sealed record PlayEvent(long AtMs, string User, TrackInfo Track, string State, long PositionMs);

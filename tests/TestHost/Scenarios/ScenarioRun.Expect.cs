@@ -68,6 +68,14 @@ public sealed partial class ScenarioRun
                 && (!options.TryGetValue("by", out var by) || end.By.StartsWith(by, StringComparison.Ordinal))
                 && (!options.TryGetValue("code", out var code) || end.Code?.ToString(CultureInfo.InvariantCulture) == code)
                 && InWindow(end.AtElapsedMs)),
+            // By the connection's user, not the frame's: Hello goes out before the identify names the user.
+            "sent" => World.Discord.SentFrames.Count(f =>
+                (user is null || World.Discord.Connections[f.ConnectionNumber - 1].User == user)
+                && (!options.TryGetValue("op", out var sentOp) || f.Op.ToString(CultureInfo.InvariantCulture) == sentOp)
+                && (!options.TryGetValue("type", out var type) || f.Type == type)
+                && InWindow(f.AtElapsedMs)),
+            "guild-events" => World.Discord.Connections.Where(c => user is null || c.User == user).Sum(c => c.GuildEventsProduced - c.GuildEventsWithheld),
+            "withheld" => World.Discord.Connections.Where(c => user is null || c.User == user).Sum(c => c.GuildEventsWithheld),
             "http" => World.HttpLog.Records.Count(r => HttpMatches(r, rest, options) && InWindow(r.AtElapsedMs)),
             "log" or "logs" => World.Host.Logs.Count(l =>
                 (!options.TryGetValue("level", out var level) || l.Level == ParseLevel(level))

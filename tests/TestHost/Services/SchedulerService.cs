@@ -12,7 +12,7 @@ public sealed record Schedule(string Id, string Payload, bool IsRecurring, CronS
 /// "" generates one), one-time delays in seconds (0 or less: due at once), recurring @every schedules, cancel.
 /// A one-time entry is deleted by id after its callback returns — so a same-id reschedule from inside the callback
 /// is refused, and one made after a cancel inside the callback is deleted (Navidrome's trap, reproduced).
-/// The host fires due entries one at a time, in (due time, creation) order.
+/// The host takes every entry due at an instant at once and fires them concurrently, as Navidrome does.
 /// </summary>
 public sealed class SchedulerService(VirtualClock clock, Ids ids)
 {
@@ -39,15 +39,20 @@ public sealed class SchedulerService(VirtualClock clock, Ids ids)
         get { lock (_schedules) return _schedules.Values.Where(s => !s.Firing).Select(s => (long?)s.DueMs).Min(); }
     }
 
-    /// <summary>Takes the earliest schedule due at or before <paramref name="nowMs"/>: a recurring one is re-armed at once.</summary>
-    public Schedule? TakeDue(long nowMs)
+    /// <summary>
+    /// Takes every schedule due at or before <paramref name="nowMs"/>, in (due time, creation) order: a recurring
+    /// one is re-armed at once, a one-time one stays (marked firing) until <see cref="Finished"/>.
+    /// </summary>
+    public IReadOnlyList<Schedule> TakeAllDue(long nowMs)
     {
         lock (_schedules)
         {
-            var due = _schedules.Values.Where(s => !s.Firing && s.DueMs <= nowMs).OrderBy(s => s.DueMs).ThenBy(s => s.Order).FirstOrDefault();
-            if (due is null) return null;
-            if (due.IsRecurring) _schedules[due.Id] = due with { DueMs = due.Cron!.Next(due.DueMs), Order = ++_order };
-            else due.Firing = true;
+            var due = _schedules.Values.Where(s => !s.Firing && s.DueMs <= nowMs).OrderBy(s => s.DueMs).ThenBy(s => s.Order).ToList();
+            foreach (var schedule in due)
+            {
+                if (schedule.IsRecurring) _schedules[schedule.Id] = schedule with { DueMs = schedule.Cron!.Next(schedule.DueMs), Order = ++_order };
+                else schedule.Firing = true;
+            }
             return due;
         }
     }
