@@ -67,19 +67,20 @@ public sealed class ConcurrentWorld
         Interleaver.RunUntilQuiet();
     }
 
-    /// <summary>
-    /// After the inputs: faults off, Discord cooperative; each user's last scrobbler event is played once more (a
-    /// report that a fault or reload swallowed is then known again), then <paramref name="seconds"/> pass.
-    /// </summary>
-    public void Tail(int seconds, bool repeatLastReport)
+    /// <summary>After the inputs: faults off, Discord cooperative, <paramref name="seconds"/> pass with their timers.</summary>
+    public void Quiet(int seconds)
     {
         Faults.Injecting = false;
         Discord.Withholding.Clear();
-        if (repeatLastReport)
-            foreach (var user in Users)
-                if (lastScrobble.TryGetValue(user, out var ev)) Enqueue(ev);
-        Interleaver.RunUntilQuiet();
         AdvanceBy(seconds * 1000L);
+    }
+
+    /// <summary>Each user's last scrobbler event once more (a report a fault or reload swallowed is known again, and a wedged user shows).</summary>
+    public void RepeatLastScrobbles()
+    {
+        foreach (var user in Users)
+            if (lastScrobble.TryGetValue(user, out var ev)) Enqueue(ev);
+        Interleaver.RunUntilQuiet();
     }
 
     /// <summary>Moves the clock, firing every schedule due on the way: those due at one instant together.</summary>

@@ -17,7 +17,7 @@ public class Explorer(ITestOutputHelper output)
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("DRP_SIM_EXPLORE"), out var n) ? n : 0;
         Skip.If(count == 0, "set DRP_SIM_EXPLORE to the number of sequences to survey");
-        var sequences = TrialCatalog.LivenessSequence.Sample(40, count);
+        var sequences = TrialCatalog.CrowdedSequence.Sample(40, count);
         var firstSeed = int.TryParse(Environment.GetEnvironmentVariable("DRP_SIM_SEED"), out var s) ? s : 1;
         foreach (var faults in new[] { false, true })
         {
@@ -60,6 +60,26 @@ public class Explorer(ITestOutputHelper output)
         output.WriteLine("run store: " + trial.Run.Host.DescribeStore());
         output.WriteLine("reference store: " + trial.Reference.Host.DescribeStore());
         foreach (var line in trial.Run.Host.Trace!) output.WriteLine(line);
+        output.WriteLine("==== the reference run");
+        foreach (var line in trial.Reference.Host.Trace!) output.WriteLine(line);
+    }
+
+    /// <summary><c>DRP_SIM_HUNT="faults|events"</c>: tries seeds 1–400 on one sequence and prints the first few with findings.</summary>
+    [SkippableFact]
+    public void Hunt()
+    {
+        var spec = Environment.GetEnvironmentVariable("DRP_SIM_HUNT");
+        Skip.If(string.IsNullOrEmpty(spec), "set DRP_SIM_HUNT to faults|events");
+        var parts = spec.Split('|');
+        var (faults, events, found) = (bool.Parse(parts[0]), EventText.Parse(parts[1]), 0);
+        for (var seed = 1; seed <= 400 && found < 8; seed++)
+        {
+            var trial = Trial.Play(events, seed, faults);
+            List<string> all = [.. trial.DiscordRules, .. trial.FalseZombieCloses, .. trial.Soon, .. trial.Eventually, .. trial.Crashes];
+            if (all.Count == 0) continue;
+            found++;
+            output.WriteLine(trial.Describe(all));
+        }
     }
 
     private static string Category(string finding)

@@ -60,7 +60,7 @@ public sealed class SimNavidrome : IHostServices
     public KvStoreService Kv { get; }
     public long NowMs => clock.NowMs;
 
-    /// <summary>Every log line, error and cache key the plugin produced (for the token check).</summary>
+    /// <summary>Every log line, error, store key, schedule id and connection id the plugin produced (for the token check).</summary>
     public List<string> Texts { get; } = [];
 
     /// <summary>Log lines at warn or error level.</summary>
@@ -121,12 +121,14 @@ public sealed class SimNavidrome : IHostServices
         try
         {
             var request = HostRequest.Parse(requestJson);
+            foreach (var name in new[] { "key", "scheduleId", "connectionId", "payload" })
+                if (request.String(name) is { Length: > 0 } id) Texts.Add($"{function} {name} {id}");
             var url = function == "http_send" ? request.Object("request").String("url") : "";
             if (Faults.For(function, url) is { } fault) return HostResponse.Error(fault);
             var prefix = function[..function.IndexOf('_')];
             return prefix switch
             {
-                "cache" => Cached(function, request),
+                "cache" => Cache.Call(function, request),
                 "kvstore" => Kv.Call(function, request),
                 "scheduler" => Schedule(function, request),
                 "websocket" => Socket(function, request),
@@ -143,12 +145,6 @@ public sealed class SimNavidrome : IHostServices
     }
 
     private static string? UserOfCall(string name) => name.Split(' ').FirstOrDefault(w => w.StartsWith('@'))?[1..];
-
-    private byte[] Cached(string function, HostRequest request)
-    {
-        Texts.Add("cache key " + request.String("key"));
-        return Cache.Call(function, request);
-    }
 
     public string? GetConfig(string key) => config.GetValueOrDefault(key);
 

@@ -9,9 +9,9 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 /// </summary>
 public static class SimulationBudget
 {
-    public static int Sequences => Read("DRP_SIM_SEQUENCES", 12);
+    public static int Sequences => Read("DRP_SIM_SEQUENCES", 60);
 
-    public static int Interleavings => Read("DRP_SIM_INTERLEAVINGS", 3);
+    public static int Interleavings => Read("DRP_SIM_INTERLEAVINGS", 5);
 
     /// <summary>Where the generated sequences and seeds start; fixed so that CI judges the same cases every run.</summary>
     public static int Seed => Read("DRP_SIM_SEED", 1);

@@ -2,9 +2,10 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 
 /// <summary>
 /// One event sequence run twice: interleaved by a seed (with the seed's faults, if asked) and, as the reference,
-/// one call after another without faults. Then a short quiet minute (the "soon" comparison: the latest input is
-/// shown), then the last scrobbler event of each user once more and fifteen quiet minutes with faults off (the
-/// "eventual" comparison: everyone recovered). Each finding is a line naming the rule, the user and what differed.
+/// one call after another without faults. Then, with faults off and Discord cooperative: a quiet minute (the
+/// "soon" comparison: the latest input is shown), fifteen quiet minutes in which timers fire, then each user's last
+/// scrobbler event once more and another minute (the "eventual" comparison: every user is alive again, and a new
+/// report reaches Discord). Each finding is a line naming the rule, the user and what differed.
 /// </summary>
 public sealed class Trial
 {
@@ -17,7 +18,9 @@ public sealed class Trial
         Seed = seed;
         Run = new ConcurrentWorld(seed, interleave: true, faults);
         Reference = new ConcurrentWorld(seed, interleave: false, faults: false);
-        if (trace) Run.Host.Trace = [];
+        if (!trace) return;
+        Run.Host.Trace = [];
+        Reference.Host.Trace = [];
     }
 
     public WorldEvent[] Events { get; }
@@ -44,10 +47,15 @@ public sealed class Trial
         foreach (var world in new[] { Run, Reference })
         {
             world.Run(Events);
-            world.Tail(SoonSeconds, repeatLastReport: false);
+            world.Quiet(SoonSeconds);
         }
         Compare(Soon, ignoreImages: Run.Faults.On.Count > 0);
-        foreach (var world in new[] { Run, Reference }) world.Tail(TailSeconds, repeatLastReport: true);
+        foreach (var world in new[] { Run, Reference })
+        {
+            world.Quiet(TailSeconds);
+            world.RepeatLastScrobbles();
+            world.Quiet(SoonSeconds);
+        }
         Compare(Eventually, ignoreImages: Run.Faults.On.Count > 0);
 
         Crashes.AddRange(Run.Interleaver.Crashes.Concat(Reference.Interleaver.Crashes).Select(e => e.Message));

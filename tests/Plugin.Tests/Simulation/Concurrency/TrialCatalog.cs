@@ -7,7 +7,7 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 
 /// <summary>
 /// The generated cases every concurrency property judges: <see cref="SimulationBudget.Sequences"/> event sequences
-/// from <see cref="LivenessSequence"/> (sizes 8 to 48, drawn from <see cref="SimulationBudget.Seed"/>), each run under
+/// from <see cref="LivenessSequence"/> and <see cref="CrowdedSequence"/> in turn (sizes 16 to 60, drawn from <see cref="SimulationBudget.Seed"/>), each run under
 /// <see cref="SimulationBudget.Interleavings"/> seeds. A trial is played once and judged by every property, so adding
 /// an invariant costs no runs. A failing property shrinks its case (shorter prefixes, same seed) and prints the
 /// seed and the sequence as an <c>InlineData</c> line to pin.
@@ -25,6 +25,16 @@ public sealed class TrialCatalog(bool faults)
     public static readonly Gen<WorldEvent[]> LivenessSequence =
         WorldGen.Sequence.Select(events => events.Where(e => e is not WorldEvent.CloseWith { Code: 4004 or (>= 4010 and <= 4014) }).ToArray());
 
+    /// <summary>
+    /// The same events, crowded: every other <see cref="WorldEvent.Advance"/> dropped and the rest cut to 1–4 s, so
+    /// batches are larger (more calls overlap) and many presence updates fall into one 20 s window.
+    /// </summary>
+    public static readonly Gen<WorldEvent[]> CrowdedSequence =
+        LivenessSequence.Select(events => events
+            .Where((e, i) => e is not WorldEvent.Advance || i % 2 == 1)
+            .Select(e => e is WorldEvent.Advance a ? new WorldEvent.Advance(1 + a.Seconds % 4) : e)
+            .ToArray());
+
     private readonly Lazy<IReadOnlyList<Trial>> trials = new(() => Play(faults));
 
     public bool Faults { get; } = faults;
@@ -34,7 +44,7 @@ public sealed class TrialCatalog(bool faults)
     /// <summary>The event sequences of this budget, the same for every property and run.</summary>
     public static IReadOnlyList<WorldEvent[]> Sequences() =>
         [.. Enumerable.Range(0, SimulationBudget.Sequences)
-            .Select(i => LivenessSequence.Sample(8 + i * 13 % 41, new Rnd((ulong)(SimulationBudget.Seed * 1000 + i), 0x9E3779B97F4A7C15UL), 1)[0])];
+            .Select(i => (i % 2 == 0 ? LivenessSequence : CrowdedSequence).Sample(16 + i * 13 % 45, new Rnd((ulong)(SimulationBudget.Seed * 1000 + i), 0x9E3779B97F4A7C15UL), 1)[0])];
 
     private static Trial[] Play(bool faults)
     {
