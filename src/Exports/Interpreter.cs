@@ -71,14 +71,14 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         switch (effect)
         {
             case Effect.Connect c:
-                return functions.WebSocketConnect(c.Url, c.ConnectionId) is { } connectError ? new Input.ConnectFailed(c.ConnectionId, connectError) : null;
+                return functions.WebSocketConnect(c.Url, c.ConnectionId) is { } connectError ? new Input.ConnectFailed(c.ConnectionId, HostFailureText.Classify(connectError)) : null;
             case Effect.Send s:
                 if (GatewayWire.Serialize(s.Frame, config.Tokens.For) is not { } text)
                 {
                     host.Log(LogLevel.Error, $"no Discord token configured for the user of connection '{s.ConnectionId}'; frame not sent");
-                    return new Input.SendFailed(s.ConnectionId, "no token configured");
+                    return new Input.SendFailed(s.ConnectionId, new HostFailure.Failed("no token configured"));
                 }
-                return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, sendError) : null;
+                return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, HostFailureText.Classify(sendError)) : null;
             case Effect.Close c:
                 Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");
                 return null;
@@ -90,7 +90,8 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 return null;
             case Effect.CancelSchedule cancel:
                 var cancelError = functions.CancelSchedule(cancel.ScheduleId);
-                if (cancelError is not null && !cancelError.Contains("not found", StringComparison.Ordinal))
+                // Not found: the schedule already fired or was cancelled, which is what we wanted.
+                if (cancelError is not null && HostFailureText.Classify(cancelError) is not HostFailure.NotFound)
                     host.Log(LogLevel.Warn, $"cancelling schedule '{cancel.ScheduleId}': {cancelError}");
                 return null;
             case Effect.CacheSet set:
@@ -123,8 +124,8 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
 
     private void ReportSchedule(string? error)
     {
-        // "already exists" means another call armed the same timer first: the id is the lock, nothing is lost.
-        if (error is null || error.Contains("already exists", StringComparison.Ordinal)) return;
+        // Already exists means another call armed the same timer first: the id is the lock, nothing is lost.
+        if (error is null || HostFailureText.Classify(error) is HostFailure.AlreadyExists) return;
         host.Log(LogLevel.Warn, $"scheduling a timer: {error}");
     }
 

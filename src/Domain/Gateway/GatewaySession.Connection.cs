@@ -69,21 +69,22 @@ public static partial class GatewaySession
     {
         if (!IsCurrent(failed.ConnectionId, state, out _) || state.Session.Phase != Phase.Connecting) return new Step(state, []);
         // Another call computed the same generation and won the id: that call owns the connection now.
-        if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
+        if (failed.Failure is HostFailure.AlreadyExists) return new Step(state, []);
 
         // Keep the session: the next attempt resumes it through the main gateway, in case the resume host is the problem.
         // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often
         // (see docs/go-plugin-weaknesses.md, 'Reconnect storms and an unpinned gateway').
         var session = state.Session with { ResumeUrl = null, Attempt = state.Session.Attempt + 1 };
-        var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
+        var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Failure.Text}");
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
     }
 
     /// <summary>A send failed because the host no longer has the connection: treat it as a dropped connection.</summary>
-    private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) =>
-        failed.Error.Contains("not found", StringComparison.Ordinal)
-            ? OnClosed(failed.ConnectionId, AbnormalClosure, failed.Error, state, ctx)
-            : new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {failed.Error}")]);
+    private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) => failed.Failure switch
+    {
+        HostFailure.NotFound gone => OnClosed(failed.ConnectionId, AbnormalClosure, gone.Text, state, ctx),
+        var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {other.Text}")]),
+    };
 
     /// <summary>The connection ended (on_close, on_error, or a lost connection): resume, identify, back off or stop.</summary>
     private static Step OnClosed(string connectionId, int code, string reason, UserState state, GatewayContext ctx)
