@@ -36,6 +36,9 @@ public abstract record Input
     /// <summary>The host could not send a frame on a connection.</summary>
     public sealed record SendFailed(string ConnectionId, HostFailure Failure) : Input;
 
+    /// <summary>The host refused to arm a schedule (one-time or recurring) due in <paramref name="DelaySeconds"/>.</summary>
+    public sealed record ScheduleFailed(string ScheduleId, int DelaySeconds, HostFailure Failure) : Input;
+
     /// <summary>Navidrome answered an artwork URL request: a URL, or an error text.</summary>
     public sealed record ArtworkAnswered(string Tag, string? Url, string? Error) : Input;
 

@@ -21,10 +21,9 @@ public static partial class GatewaySession
     /// <summary>Opens the next connection generation, to the resume URL or the (looked-up) gateway URL.</summary>
     private static Step StartConnection(UserState state, GatewayContext ctx, bool resume)
     {
-        var session = state.Session with
+        var session = state.Session.In(Phase.Connecting, ctx.NowMs + PhaseDeadlines.AnswerMs) with
         {
             Generation = state.Session.Generation + 1,
-            Phase = Phase.Connecting,
             // The new connection resumes from what the last one heard.
             Sequence = LastSequence(state),
             HeartbeatIntervalMs = 0,
@@ -102,7 +101,7 @@ public static partial class GatewaySession
             effects.Add(new Effect.Log(LogLevel.Error, $"user '{ctx.User}': presence stopped: {CloseCodes.Remedy(code)}"));
             var stopped = state with
             {
-                Session = session.WithoutSession() with { Phase = Phase.Idle, Attempt = 0 },
+                Session = session.WithoutSession().In(Phase.Idle) with { Attempt = 0 },
                 Token = new TokenVerdict(ctx.Account.TokenFingerprint),
             };
             return new Step(stopped, [.. effects]);
@@ -110,7 +109,7 @@ public static partial class GatewaySession
 
         effects.Add(new Effect.Log(LogLevel.Info, $"user '{ctx.User}': gateway connection closed ({code} {Shorten(reason)})"));
         if (action != AfterClose.Resume) session = session.WithoutSession();
-        var closed = state with { Session = session with { Phase = Phase.Idle } };
+        var closed = state with { Session = session.In(Phase.Idle) };
 
         // Nothing to show: stay offline, but keep a resumable session, so playing again soon resumes it
         // instead of starting a second session (see docs/go-plugin-weaknesses.md, 'A new session for every listening session');
@@ -138,14 +137,15 @@ public static partial class GatewaySession
     {
         var retry = GatewayIds.Schedule(TimerKind.Retry, state.Session.Generation, ctx.User);
         effects.Add(new Effect.ScheduleOnce(retry, delaySeconds, retry));
-        return new Step(state with { Session = state.Session with { Phase = Phase.Backoff } }, [.. effects]);
+        var deadline = ctx.NowMs + delaySeconds * 1000L + PhaseDeadlines.RetryGraceMs;
+        return new Step(state with { Session = state.Session.In(Phase.Backoff, deadline) }, [.. effects]);
     }
 
     /// <summary>The retry timer fired: connect again if there is still something to show.</summary>
     private static Step OnRetry(long generation, UserState state, GatewayContext ctx)
     {
         if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
-        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session with { Phase = Phase.Idle } }, []);
+        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session.In(Phase.Idle) }, []);
         return StartConnection(state, ctx, resume: true);
     }
 

@@ -209,7 +209,7 @@ public sealed class World
 
     /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
     private static bool IsAnswer(Input input) =>
-        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed;
+        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed;
 
     private void Write(Effect write)
     {
