@@ -158,7 +158,8 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
     {
         if (!socket.Identified)
         {
-            Violations.Add($"{socket} ({socket.User}): a presence update before identify (4003)");
+            // After op 9 a presence may already be on its way before the plugin read op 9: Discord closes, but the plugin could not know.
+            if (!socket.SessionInvalidated) Violations.Add($"{socket} ({socket.User}): a presence update before identify (4003)");
             Close(socket, 4003, "Not authenticated.");
             return;
         }
@@ -227,6 +228,7 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
             if (socket.Session is { } session) session.Valid = false;
             socket.Session = null;
             socket.Identified = false;
+            socket.SessionInvalidated = true;
         }
         Send(socket, new JsonObject { ["op"] = 9, ["d"] = resumable });
     }

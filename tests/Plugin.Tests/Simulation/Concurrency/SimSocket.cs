@@ -28,6 +28,9 @@ public sealed class SimSocket(int number, string connectionId, string? user, Lan
     public bool Open => !ClosedByPlugin && !EndedByDiscord;
 
     public bool Identified { get; set; }
+
+    /// <summary>Discord sent op 9 (not resumable) on this connection: it waits for a new identify.</summary>
+    public bool SessionInvalidated { get; set; }
     public DiscordSession? Session { get; set; }
 
     /// <summary>The presence Discord shows for this connection's session (identify's or the last op 3).</summary>
