@@ -34,6 +34,18 @@ public class LinkExamplesTests
     }
 
     [Fact]
+    public void A_button_using_the_Spotify_link_gets_it_looked_up_though_the_links_mode_is_off()
+    {
+        var world = new World(WorldGen.Config() with { Buttons = [new ButtonTemplate("Listen on Spotify", "{spotifyurl}")] }, []);
+        world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 5, 1));
+        world.AdvanceBy(1_000);
+        Assert.Single(world.HttpRequests, IsListenBrainz);
+        var last = LastActivity(world);
+        Assert.Null(last.DetailsUrl);
+        Assert.Equal(new ActivityButtons(new ActivityButton("Listen on Spotify", "https://open.spotify.com/track/4u7EnebtmKWzUH433cf5Qv")), last.Buttons);
+    }
+
+    [Fact]
     public void Without_a_recording_id_the_lookup_goes_by_metadata_written_by_a_JSON_encoder()
     {
         var world = WorldGen.NewWorld(links: LinkMode.Spotify);

@@ -84,4 +84,13 @@ public class ActivityButtonsTests
         Assert.True(PresenceDiff.Differs(before, after));
         Assert.True(PresenceDiff.Differs(before, new PresenceUpdate([before.Activities[0] with { Buttons = null }], "online")));
     }
+
+    [Fact]
+    public void The_Spotify_link_is_looked_up_when_the_links_mode_or_a_button_uses_it()
+    {
+        Assert.False(WorldGen.Config().LooksUpSpotify);
+        Assert.True(WorldGen.Config(links: LinkMode.Spotify).LooksUpSpotify);
+        Assert.True(With(new ButtonTemplate("Listen", "https://example.org/?u={spotifyurl}")).LooksUpSpotify);
+        Assert.False(With(new ButtonTemplate("{spotifyurl}", "{musicbrainzurl}")).LooksUpSpotify);
+    }
 }
