@@ -2,6 +2,7 @@ using Navidrome.DiscordPresence.Domain;
 using Navidrome.DiscordPresence.Domain.Artwork;
 using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
 using Navidrome.DiscordPresence.Tests.Simulation;
@@ -43,6 +44,9 @@ public class LinkExamplesTests
         var last = LastActivity(world);
         Assert.Null(last.DetailsUrl);
         Assert.Equal(new ActivityButtons(new ActivityButton("Listen on Spotify", "https://open.spotify.com/track/4u7EnebtmKWzUH433cf5Qv")), last.Buttons);
+        // What was sent is stored with its buttons, so the next decision compares against them.
+        var stored = StoredState.Load("alice", StatePart.Sent, key => world.Store.GetValueOrDefault(key), _ => null, false, (_, problem) => throw new InvalidOperationException(problem));
+        Assert.Equal(last.Buttons, stored.Sent.LastSent!.Activities[0].Buttons);
     }
 
     [Fact]
