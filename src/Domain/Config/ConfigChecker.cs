@@ -13,7 +13,7 @@ namespace Navidrome.DiscordPresence.Domain.Config;
 /// </summary>
 public static class ConfigChecker
 {
-    /// <summary>Every problem with the config, one per bad key or entry, in key order (none when it is clean).</summary>
+    /// <summary>Every problem with the config, one per bad key, entry or button, in key order (none when it is clean).</summary>
     public static EquatableArray<ConfigError> Problems(ConfigSource source, string? onlyUser = null) =>
         [.. Check(source, onlyUser).FailToSeq()];
 
