@@ -53,6 +53,7 @@ public static class GatewayIds
         TimerKind.Reidentify => "reid",
         TimerKind.Artwork => "art",
         TimerKind.Links => "links",
+        TimerKind.SongInfo => "song",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -90,4 +91,6 @@ public enum TimerKind
     Artwork,
     /// <summary>Looking a track's Spotify link up (number = the link key's number).</summary>
     Links,
+    /// <summary>Looking a track's year and genre up with Subsonic getSong (number = the track key's number).</summary>
+    SongInfo,
 }
