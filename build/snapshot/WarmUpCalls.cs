@@ -46,7 +46,7 @@ internal static class WarmUpCalls
             ["activityname"] = "Custom",
             ["activitynametemplate"] = "{track} " + Sentinel,
             ["detailstemplate"] = "{track} ({album})",
-            ["statetemplate"] = "{artist}",
+            ["statetemplate"] = "{artist} ({year}) • {genre}",
             ["ignoredplayers"] = $$"""["{{Sentinel}} ignored"]""",
             ["pausetimeoutminutes"] = "10",
         }),
@@ -169,6 +169,12 @@ internal static class WarmUpCalls
                     return $$"""{"url":"https://music.example.net/share/img/{{Sentinel}}?size=300"}""";
                 case "subsonicapi_callraw":
                     return """{"contentType":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}""";
+                case "subsonicapi_call":
+                    // getSong as Navidrome answers it: the response JSON as a string.
+                    return JsonSerializer.Serialize(new Dictionary<string, string>
+                    {
+                        ["responseJson"] = $$$$"""{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"{{{{Sentinel}}}}","openSubsonic":true,"song":{"id":"{{{{Sentinel}}}}","isDir":false,"title":"{{{{Sentinel}}}}","year":1959,"genre":"{{{{Sentinel}}}} genre","genres":[{"name":"{{{{Sentinel}}}} genre"}]}}}""",
+                    });
                 case "http_send":
                     var body = (string?)root["request"]!["body"]; // http_send bodies are base64
                     return Http((string)root["request"]!["url"]!, body is null ? null : System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)));
