@@ -24,10 +24,13 @@ public static class SongLookup
     public static string Uri(string trackId, string username) =>
         $"getSong?id={System.Uri.EscapeDataString(trackId)}&u={System.Uri.EscapeDataString(username)}";
 
-    /// <summary>True when a template this config renders shows {year} or {genre}: only then is anything looked up or loaded.</summary>
+    /// <summary>
+    /// True when a template this config renders shows {year} or {genre}: only then is anything looked up or loaded.
+    /// A hidden user's templates render nothing.
+    /// </summary>
     public static bool IsWanted(PluginConfig config) =>
-        Uses(config.DetailsTemplate) || Uses(config.StateTemplate) || Uses(config.LargeTextTemplate) || Uses(config.SmallTextTemplate)
-        || config.ActivityName == ActivityNameMode.Custom && Uses(config.ActivityNameTemplate);
+        !config.Hidden && (Uses(config.DetailsTemplate) || Uses(config.StateTemplate) || Uses(config.LargeTextTemplate) || Uses(config.SmallTextTemplate)
+        || config.ActivityName == ActivityNameMode.Custom && Uses(config.ActivityNameTemplate));
 
     private static bool Uses(string template) =>
         template.Contains("{year}", StringComparison.Ordinal) || template.Contains("{genre}", StringComparison.Ordinal);

@@ -105,6 +105,7 @@ public class SongLookupExamplesTests
     {
         Assert.True(SongLookup.IsWanted(WorldGen.Config() with { SmallTextTemplate = "{genre}" }));
         Assert.True(SongLookup.IsWanted(WorldGen.Config() with { LargeTextTemplate = "{album} {year}" }));
+        Assert.False(SongLookup.IsWanted(WorldGen.Config(songInfo: true) with { Hidden = true }));
     }
 
     [Fact]
