@@ -54,6 +54,7 @@ public static class GatewayIds
         TimerKind.Artwork => "art",
         TimerKind.Links => "links",
         TimerKind.SongInfo => "song",
+        TimerKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -93,4 +94,9 @@ public enum TimerKind
     Links,
     /// <summary>Looking a track's year and genre up with Subsonic getSong (number = the track key's number).</summary>
     SongInfo,
+    /// <summary>
+    /// A full decision in place of a timer the host refused to arm (number = when it is due): it checks the
+    /// session's deadline and converges (GatewaySession.OnScheduleFailed).
+    /// </summary>
+    Recheck,
 }

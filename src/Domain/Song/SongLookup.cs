@@ -28,9 +28,16 @@ public static class SongLookup
     /// True when a template this config renders shows {year} or {genre}: only then is anything looked up or loaded.
     /// A hidden user's templates render nothing.
     /// </summary>
-    public static bool IsWanted(PluginConfig config) =>
-        !config.Hidden && (Uses(config.DetailsTemplate) || Uses(config.StateTemplate) || Uses(config.LargeTextTemplate) || Uses(config.SmallTextTemplate)
-        || config.ActivityName == ActivityNameMode.Custom && Uses(config.ActivityNameTemplate));
+    public static bool IsWanted(PluginConfig config)
+    {
+        if (config.Hidden) return false;
+        if (Uses(config.DetailsTemplate) || Uses(config.StateTemplate) || Uses(config.LargeTextTemplate) || Uses(config.SmallTextTemplate)
+            || config.ActivityName == ActivityNameMode.Custom && Uses(config.ActivityNameTemplate))
+            return true;
+        foreach (var button in config.Buttons)
+            if (Uses(button.Label) || Uses(button.Url)) return true;
+        return false;
+    }
 
     private static bool Uses(string template) =>
         template.Contains("{year}", StringComparison.Ordinal) || template.Contains("{genre}", StringComparison.Ordinal);

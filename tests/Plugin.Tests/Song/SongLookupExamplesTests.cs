@@ -108,6 +108,13 @@ public class SongLookupExamplesTests
         Assert.False(SongLookup.IsWanted(WorldGen.Config(songInfo: true) with { Hidden = true }));
     }
 
+    [Theory]
+    [InlineData("{year} on Discogs", "https://www.discogs.com/search/?q={artist}", true)]
+    [InlineData("Search", "https://www.discogs.com/search/?q={artist}+{genre}", true)]
+    [InlineData("Search", "https://www.discogs.com/search/?q={artist}", false)]
+    public void A_button_label_or_URL_counts_too(string label, string url, bool wanted) =>
+        Assert.Equal(wanted, SongLookup.IsWanted(WorldGen.Config() with { Buttons = [new ButtonTemplate(label, url)] }));
+
     [Fact]
     public void A_users_own_template_makes_the_lookup_that_users_alone()
     {
