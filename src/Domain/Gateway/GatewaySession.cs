@@ -51,7 +51,7 @@ public static partial class GatewaySession
             Input.SendFailed s => OnSendFailed(s, state, ctx),
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
-            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered => Converge(state, ctx),
+            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered => Converge(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
     }
