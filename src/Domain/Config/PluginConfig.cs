@@ -25,7 +25,8 @@ public sealed record PluginConfig(
     string SmallTextTemplate = ConfigDefaults.SmallTextTemplate,
     ProgressMode Progress = ProgressMode.Bar,
     bool Hidden = false,
-    SecretScreen? Secrets = null)
+    SecretScreen? Secrets = null,
+    bool YieldToOtherApps = ConfigDefaults.YieldToOtherApps)
 {
 
     /// <summary>The configured user with this Navidrome username (exact match), if any.</summary>

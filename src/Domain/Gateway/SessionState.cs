@@ -23,6 +23,9 @@ public enum Phase
 /// opens the next one. <see cref="Generation"/> numbers connections; anything carrying an older generation is stale.
 /// <see cref="Sequence"/> is the sequence number carried over from the previous connection (for a resume); what the
 /// current connection hears (ACKs, newer sequence numbers) is in <see cref="Received"/>.
+/// <see cref="OtherPlayer"/> is the name of another player's Listening activity that one of the user's other Discord
+/// sessions shows (null: none, or <c>yieldtootherapps</c> is off), as the current connection last heard it in READY
+/// or SESSIONS_REPLACE; it belongs to the Discord session, so a resume keeps it and a new session forgets it.
 /// </summary>
 public sealed record SessionState(
     int Generation,
@@ -32,7 +35,8 @@ public sealed record SessionState(
     long? Sequence,
     int HeartbeatIntervalMs,
     long LastServerBeatMs,
-    int Attempt)
+    int Attempt,
+    string? OtherPlayer = null)
 {
     /// <summary>Never connected.</summary>
     public static readonly SessionState Initial = new(0, Phase.Idle, null, null, null, 0, 0, 0);
@@ -41,7 +45,7 @@ public sealed record SessionState(
     public bool CanResume => SessionId is not null;
 
     /// <summary>The session forgotten: the next connection identifies afresh.</summary>
-    public SessionState WithoutSession() => this with { SessionId = null, ResumeUrl = null, Sequence = null };
+    public SessionState WithoutSession() => this with { SessionId = null, ResumeUrl = null, Sequence = null, OtherPlayer = null };
 }
 
 /// <summary>
