@@ -109,6 +109,7 @@ public static partial class GatewaySession
         var ready_ = state with { Session = session with { Phase = Phase.Ready, Attempt = 0 } };
         ctx = ctx.With(session);
         List<Effect> effects = [.. recorded.Effects, new Effect.Log(LogLevel.Info, $"user '{ctx.User}': Discord session {(dispatch.Type == "READY" ? "ready" : "resumed")}")];
+        if (dispatch.Type == "READY" && session.OtherPlayer is { } other) effects.Add(StandDownNews(ctx.User, other));
         if (ctx.NothingToShow)
         {
             // Nothing to show (playback stopped while we connected): start the idle grace instead.

@@ -36,12 +36,14 @@ public static partial class GatewaySession
         var other = listening.OtherThan(session.SessionId);
         if (other == session.OtherPlayer) return recorded;
         var wake = GatewayIds.Schedule(TimerKind.Wake, nowMs, user);
-        var news = other is null
-            ? $"user '{user}': the other player's Listening activity ended on Discord; showing Navidrome's again"
-            : $"user '{user}': another Discord session shows Listening to '{other}'; standing down while it lasts";
         return new Step(recorded.State with { Session = session with { OtherPlayer = other } },
-            [.. recorded.Effects, new Effect.Log(LogLevel.Info, news), new Effect.ScheduleOnce(wake, 0, wake)]);
+            [.. recorded.Effects, StandDownNews(user, other), new Effect.ScheduleOnce(wake, 0, wake)]);
     }
+
+    /// <summary>The log line saying that the plugin stands down for <paramref name="other"/>'s activity, or that it ended (null).</summary>
+    private static Effect StandDownNews(string user, string? other) => new Effect.Log(LogLevel.Info, other is null
+        ? $"user '{user}': the other player's Listening activity ended on Discord; showing Navidrome's again"
+        : $"user '{user}': another Discord session shows Listening to '{other}'; standing down while it lasts");
 
     // What a connection heard is written by the decision that heard it, whatever was stored before: an ACK or an
     // unused dispatch reads nothing, so whether its write changes anything cannot depend on what is stored.
