@@ -31,10 +31,13 @@ public abstract record Input
     public sealed record SocketFailed(string ConnectionId, string Error) : Input;
 
     /// <summary>The host could not open a connection we asked for.</summary>
-    public sealed record ConnectFailed(string ConnectionId, string Error) : Input;
+    public sealed record ConnectFailed(string ConnectionId, HostFailure Failure) : Input;
 
     /// <summary>The host could not send a frame on a connection.</summary>
-    public sealed record SendFailed(string ConnectionId, string Error) : Input;
+    public sealed record SendFailed(string ConnectionId, HostFailure Failure) : Input;
+
+    /// <summary>The host refused to arm a schedule (one-time or recurring) due in <paramref name="DelaySeconds"/>.</summary>
+    public sealed record ScheduleFailed(string ScheduleId, int DelaySeconds, HostFailure Failure) : Input;
 
     /// <summary>Navidrome answered an artwork URL request: a URL, or an error text.</summary>
     public sealed record ArtworkAnswered(string Tag, string? Url, string? Error) : Input;

@@ -53,6 +53,7 @@ public static class GatewayIds
         TimerKind.Reidentify => "reid",
         TimerKind.Artwork => "art",
         TimerKind.Links => "links",
+        TimerKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -90,4 +91,9 @@ public enum TimerKind
     Artwork,
     /// <summary>Looking a track's Spotify link up (number = the link key's number).</summary>
     Links,
+    /// <summary>
+    /// A full decision in place of a timer the host refused to arm (number = when it is due): it checks the
+    /// session's deadline and converges (GatewaySession.OnScheduleFailed).
+    /// </summary>
+    Recheck,
 }

@@ -21,7 +21,7 @@ public static partial class GatewaySession
             TimerKind.Retry => OnRetry(number, state, ctx),
             TimerKind.IdleClose => OnIdleClose(state, ctx),
             TimerKind.Reidentify => OnReidentify(number, state, ctx),
-            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links => Converge(state, ctx),
+            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links or TimerKind.Recheck => Converge(state, ctx),
             _ => throw new System.Diagnostics.UnreachableException(kind.ToString()),
         };
     }

@@ -7,7 +7,7 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// <see cref="Core.Decide(Input, string, UserState, ConfigView, Moment)"/> decides the same with only that as with
 /// everything (a property in the tests). The frequent inputs of a live connection need little: an ACK or an unused
 /// dispatch nothing at all, a SESSIONS_REPLACE (only read while <c>yieldtootherapps</c> is on) the session, a heartbeat
-/// timer the session, its beat, what was heard, and whether the user is enabled.
+/// timer the session, its beat, what was heard, and whether the user is enabled, a refused schedule the session.
 /// </summary>
 public abstract record InputNeeds
 {
@@ -37,6 +37,9 @@ public abstract record InputNeeds
     public sealed record BeatDue(string ScheduleId, TimerKind Kind, long Generation)
         : InputNeeds(StatePart.Session | StatePart.Beat | StatePart.Received, ConfigReach.Enablement);
 
+    /// <summary>A schedule the host refused: a replacement is armed at its time or the session's deadline.</summary>
+    public sealed record ScheduleRefused(Input.ScheduleFailed Failed) : InputNeeds(StatePart.Session, ConfigReach.None);
+
     /// <summary>Anything else: everything (the input may move playback, art, links and the presence).</summary>
     public sealed record Everything() : InputNeeds(StatePart.All, ConfigReach.Full);
 
@@ -49,6 +52,7 @@ public abstract record InputNeeds
         Input.FrameReceived { Frame: InboundFrame.Dispatch d } f when !GatewaySession.IsUsed(d) => new SequenceArrived(f.ConnectionId, d.Sequence),
         Input.TimerFired t when GatewayIds.TryParseSchedule(t.ScheduleId, out var kind, out var generation, out _)
             && kind is TimerKind.FirstBeat or TimerKind.Heartbeat => new BeatDue(t.ScheduleId, kind, generation),
+        Input.ScheduleFailed failed => new ScheduleRefused(failed),
         _ => new Everything(),
     };
 }
