@@ -120,8 +120,10 @@ public static partial class GatewaySession
         }
         // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
         // (see docs/discord-gateway.md, 'Identify'), and a resumed session may have lost what was sent before the drop. It costs one
-        // of the four updates per 20 s once per connection.
-        var send = SendPresence(ready_, ctx, force: true);
+        // of the four updates per 20 s once per connection. Not when a new session stands down for another player from
+        // its READY on: its identify was clear, and a new session shows nothing even if Discord ignored that.
+        var standsDownFromStart = dispatch.Type == "READY" && ctx.Desired.IsClear;
+        var send = SendPresence(ready_, ctx, force: !standsDownFromStart);
         return new Step(send.State, [.. effects, .. send.Effects]);
     }
 }
