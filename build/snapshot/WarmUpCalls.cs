@@ -50,6 +50,8 @@ internal static class WarmUpCalls
             ["statetemplate"] = "{artist}",
             ["ignoredplayers"] = $$"""["{{Sentinel}} ignored"]""",
             ["pausetimeoutminutes"] = "10",
+            // Two buttons: a link placeholder that starts the URL, text placeholders URL-encoded inside one.
+            ["buttons"] = $$"""[{"label":"{{Sentinel}} {album}","url":"{spotifyurl}"},{"label":"{track}","url":"https://{{Sentinel}}.example.org/search?q={artist}+{track}"}]""",
         }),
         (User + "b", new Dictionary<string, string>
         {

@@ -67,7 +67,7 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
 
     private UserState Load(string user, Input input, StatePart parts, ConfigView view) =>
         view is ConfigView.Parsed { Config: var parsed }
-            ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), parsed.Links == LinkMode.Spotify)
+            ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), parsed.LooksUpSpotify)
             : store.Load(user, parts, _ => null, wantLinks: false);
 
     /// <summary>Carries one effect out; returns the answer the core must hear, if any.</summary>

@@ -57,10 +57,10 @@ public static class SpotifyLinks
         return (found ?? SearchUrl(track.Artist + " " + track.Title), SearchUrl(track.Artist));
     }
 
-    /// <summary>Advances the link lookup for one input.</summary>
+    /// <summary>Advances the link lookup for one input (when the links mode or a button uses the Spotify link).</summary>
     public static Step Decide(Input input, UserState state, DiscordUser account, PluginConfig config, Moment now)
     {
-        if (config.Links != LinkMode.Spotify || state.Token.RejectedFingerprint == account.TokenFingerprint) return new Step(state, []);
+        if (!config.LooksUpSpotify || state.Token.RejectedFingerprint == account.TokenFingerprint) return new Step(state, []);
         var track = Showing.At(state.Playback, state.NowPlaying, state.Host, config, now.NowMs)?.Track;
         var key = track is null ? null : KeyOf(track);
         if (track is null || key is null || key != state.Links.TrackKey) return new Step(state, []);

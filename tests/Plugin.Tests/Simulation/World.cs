@@ -239,7 +239,7 @@ public sealed class World
     /// <summary>The parts of a user's state a real shell would load for this input from the stored text.</summary>
     private UserState Load(string user, Input input, StatePart parts) =>
         StoredState.Load(user, parts, key => store.GetValueOrDefault(key),
-            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), Config.Links == LinkMode.Spotify,
+            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), Config.LooksUpSpotify,
             (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}"));
 
     private ConfigView ViewFor(ConfigReach reach, string user) => reach switch
