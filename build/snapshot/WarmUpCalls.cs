@@ -8,8 +8,9 @@ namespace Navidrome.DiscordPresence.Snapshot;
 /// in that call, and Navidrome makes a fresh instance for every call: code the warm-up never ran is prepared again on
 /// every call that needs it (measured: a live heartbeat ACK cost several times a fresh one before the warm-up covered
 /// the live paths). So the warm-up plays whole listening sessions, the way Navidrome and Discord drive them: reports,
-/// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, pause,
-/// a second track, stop, a dropped connection and its resume. It does so twice, under two configs: everything
+/// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, the
+/// user's session list (an echo with nothing new, another player's Listening activity starting and ending, each with
+/// the full decision it wakes), pause, a second track, stop, a dropped connection and its resume. It does so twice, under two configs: everything
 /// optional switched on, then only the required keys (the common case), each with its own user.
 /// Every invented value carries a sentinel; after the snapshot the sentinel must be nowhere in the module.
 /// </summary>
@@ -72,7 +73,7 @@ internal static class WarmUpCalls
         // known already, leaving the second pass's art lookup (Navidrome's artwork URL, the default source) cold.
         var first = Track("t1", "album1" + user[^1]);
         var second = Track("t2", "album2" + user[^1]);
-        var ready = $$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"{{{Sentinel}}}"},"guilds":[{"id":"2","unavailable":true}],"relationships":[],"private_channels":[],"sessions":[{"session_id":"{{{Sentinel}}}-other","status":"online","activities":[]}],"session_id":"{{{Sentinel}}}","resume_gateway_url":"wss://{{{Sentinel}}}.discord.gg"}}""";
+        var ready = $$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"{{{Sentinel}}}"},"guilds":[{"id":"2","unavailable":true}],"relationships":[],"private_channels":[],"sessions":[{"session_id":"{{{Sentinel}}}-other","status":"online","activities":[{"type":0,"name":"{{{Sentinel}}} game"}]}],"session_id":"{{{Sentinel}}}","resume_gateway_url":"wss://{{{Sentinel}}}.discord.gg"}}""";
         return
         [
             new("nd_on_init", "{}"),
@@ -84,7 +85,11 @@ internal static class WarmUpCalls
             new("nd_websocket_on_text_message", Frame(ready)),
             new(FireTimers, ""),
             new("nd_websocket_on_text_message", Frame($$$"""{"t":"MESSAGE_CREATE","s":2,"op":0,"d":{"content":"{{{Sentinel}}}"}}""")),
-            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":3,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[]}]}""")),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":3,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[{"type":2,"name":"{{Sentinel}}","application_id":"1234567890123456789"}]}]}""")),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":4,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[]},{"session_id":"{{Sentinel}}-other","status":"online","client_info":{"client":"desktop","os":"windows","version":0},"activities":[{"type":4,"name":"Custom Status"},{"type":2,"name":"{{Sentinel}} player","id":"spotify:1"}]},{"session_id":"all","activities":[{"type":2,"name":"{{Sentinel}} player"}]}]}""")),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":5,"op":0,"d":[{"session_id":"{{Sentinel}}-other","status":"online","activities":[]}]}""")),
+            new(FireTimers, ""),
             new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null,"s":null,"t":null}""")),
             new("nd_websocket_on_text_message", Frame("""{"op":1,"d":null}""")),
             new(FireTimers, ""),

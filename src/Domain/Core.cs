@@ -39,6 +39,7 @@ public static class Core
         {
             InputNeeds.AckArrived ack => GatewaySession.RecordAck(ack.ConnectionId, state, now.NowMs),
             InputNeeds.SequenceArrived dispatch => GatewaySession.RecordSequence(dispatch.ConnectionId, dispatch.Sequence, state),
+            InputNeeds.SessionsSeen sessions => GatewaySession.OnSessionsReplaced(sessions.ConnectionId, sessions.Sequence, sessions.Listening, state, now.NowMs),
             InputNeeds.BeatDue beat => Enabled(config, user)
                 ? GatewaySession.OnBeatTimer(beat.ScheduleId, beat.Kind, beat.Generation, user, state, now.NowMs)
                 : Disabled(input, state),
@@ -65,8 +66,9 @@ public static class Core
         var art = ArtworkPipeline.Decide(input, playback.State, account, config, now);
         var links = SpotifyLinks.Decide(input, art.State, account, config, now);
         var song = SongLookup.Decide(input, links.State, account, config, now);
-        var desired = Desired(song.State, config, now.NowMs);
-        var gateway = GatewaySession.Decide(input, song.State, new GatewayContext(account, config, now, desired));
+        var ours = Ours(song.State, config, now.NowMs);
+        var desired = StandDown.Desired(ours, song.State.Session, config);
+        var gateway = GatewaySession.Decide(input, song.State, new GatewayContext(account, config, now, desired, ours));
         return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. song.Effects, .. gateway.Effects]);
     }
 
@@ -94,8 +96,12 @@ public static class Core
         })];
     }
 
-    /// <summary>The presence a user should have at <paramref name="nowMs"/>.</summary>
-    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs)
+    /// <summary>The presence a user should have at <paramref name="nowMs"/>: <see cref="Ours"/>, unless the plugin stands down for another player.</summary>
+    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs) =>
+        StandDown.Desired(Ours(state, config, nowMs), state.Session, config);
+
+    /// <summary>What Navidrome's playback shows for a user at <paramref name="nowMs"/>, other players aside.</summary>
+    public static Effects.Discord.PresenceUpdate Ours(UserState state, PluginConfig config, long nowMs)
     {
         var showing = Showing.At(state.Playback, state.NowPlaying, state.Host, config, nowMs);
         return PresenceComposer.Compose(showing, config, ArtDecorations.For(showing, state.Art, state.Links, config, nowMs),

@@ -40,8 +40,9 @@ public static class ConfigChecker
         var behaviour = (Key(source, ConfigKeys.OnlineStatus, OnlineStatus.Online, ConfigValues.Choice<OnlineStatus>),
                 Key(source, ConfigKeys.PauseMode, PauseMode.Frozen, ConfigValues.Choice<PauseMode>),
                 Key(source, ConfigKeys.PauseTimeoutMinutes, ConfigDefaults.PauseTimeoutMinutes, text => ConfigValues.Integer(text, 0, ConfigDefaults.MaxPauseTimeoutMinutes)),
-                Key(source, ConfigKeys.IgnoredPlayers, (EquatableArray<string>)[], text => ConfigValues.NameList(text, secrets)))
-            .Apply((status, pause, timeout, ignored) => (status, pause, timeout, ignored));
+                Key(source, ConfigKeys.IgnoredPlayers, (EquatableArray<string>)[], text => ConfigValues.NameList(text, secrets)),
+                Key(source, ConfigKeys.YieldToOtherApps, ConfigDefaults.YieldToOtherApps, ConfigValues.Boolean))
+            .Apply((status, pause, timeout, ignored, yielding) => (status, pause, timeout, ignored, yielding));
         var artwork = (Key(source, ConfigKeys.CoverArtArchive, ConfigDefaults.CoverArtArchive, ConfigValues.Boolean),
                 Key(source, ConfigKeys.Uguu, ConfigDefaults.Uguu, ConfigValues.Boolean),
                 Key(source, ConfigKeys.NavidromeArtwork, ConfigDefaults.NavidromeArtwork, ConfigValues.Boolean),
@@ -54,7 +55,7 @@ public static class ConfigChecker
         return (ClientId(source), users, names, lines, behaviour, artwork, links).Apply((clientId, accepted, n, l, b, art, link) =>
             new ConfigParse(
                 new PluginConfig(clientId, accepted.Users, n.mode, n.nameTemplate, l.details, l.state, l.large, n.display,
-                    b.status, b.pause, b.timeout, b.ignored, art, link.mode, l.small, l.progress, Hidden: false, accepted.Secrets, link.buttons),
+                    b.status, b.pause, b.timeout, b.ignored, art, link.mode, l.small, l.progress, Hidden: false, accepted.Secrets, link.buttons, b.yielding),
                 new UserTokens(accepted.Tokens),
                 []));
     }

@@ -26,7 +26,8 @@ public sealed record PluginConfig(
     ProgressMode Progress = ProgressMode.Bar,
     bool Hidden = false,
     SecretScreen? Secrets = null,
-    EquatableArray<ButtonTemplate> Buttons = default)
+    EquatableArray<ButtonTemplate> Buttons = default,
+    bool YieldToOtherApps = ConfigDefaults.YieldToOtherApps)
 {
     /// <summary>
     /// True when the track's Spotify link is looked up: the links mode is Spotify, or a button's URL uses

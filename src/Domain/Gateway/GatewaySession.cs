@@ -25,7 +25,8 @@ public static partial class GatewaySession
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
-        return KeepShowingDesired(RecoverIfOverdue(Handle(input, state, ctx), ctx), ctx);
+        var step = RecoverIfOverdue(Handle(input, state, ctx), ctx);
+        return KeepShowingDesired(step, ctx.With(step.State.Session));
     }
 
     /// <summary>
@@ -81,7 +82,7 @@ public static partial class GatewaySession
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch
     {
-        Phase.Idle when !ctx.Desired.IsClear => StartConnection(state, ctx, resume: true),
+        Phase.Idle when !ctx.NothingToShow => StartConnection(state, ctx, resume: true),
         Phase.Ready => SendPresence(state, ctx, force: false),
         _ => new Step(state, []),
     };

@@ -5,8 +5,8 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// in fresh instances and its Cache and KVStore have no transactions, so every key has one kind of writer (or is
 /// guarded by the connection generation in its name). A decision writes a part only when it changed it, through
 /// the state-write effects the core emits first in its effect list (<see cref="StoredState.Writes"/>); what an input
-/// reads is <see cref="InputNeeds"/>: an ACK and an unused dispatch read nothing, a heartbeat timer reads gw, beat,
-/// ack and seq, every other input reads everything.
+/// reads is <see cref="InputNeeds"/>: an ACK and an unused dispatch read nothing, a SESSIONS_REPLACE (read while
+/// yieldtootherapps is on) reads gw, a heartbeat timer reads gw, beat, ack and seq, every other input reads everything.
 ///
 /// | key                  | store | written by                                                       | why a race cannot corrupt it |
 /// |----------------------|-------|------------------------------------------------------------------|------------------------------|
@@ -14,7 +14,7 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// | np/{user}            | KV    | nd_scrobbler_now_playing                                          | one worker, one at a time; ignored on 0.62+ hosts |
 /// | host                 | KV    | nd_scrobbler_playback_report                                      | one worker; the value only ever turns true |
 /// | token/{user}         | KV    | the close/error callback of the user's current connection; an image registration's 401 (art timer); the first full call after the token changed removes it | not single-writer (issue 11); every writer writes the same verdict for the same token, and removal is idempotent |
-/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, close, error); while no connection exists (Idle, Backoff), the call that opens the next one | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; two openers race (issue 11) |
+/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, a SESSIONS_REPLACE that changes what other players show, close, error); while no connection exists (Idle, Backoff), the call that opens the next one | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; two openers race (issue 11) |
 /// | ack/{user}/{gen}     | Cache | ACKs and the Hello of connection {gen} only                       | one connection's callbacks are sequential, and the generation in the key keeps a late ACK of an old connection off the current one's |
 /// | seq/{user}/{gen}     | Cache | dispatches (and op 9) of connection {gen} only                    | as ack; a new connection starts from the sequence gw carries over |
 /// | beat/{user}          | Cache | heartbeat timers of the current connection                         | one first-beat and one recurring schedule per connection, never at once |

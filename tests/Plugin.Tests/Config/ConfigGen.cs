@@ -62,7 +62,7 @@ public static class ConfigGen
         ConfigKeys.PauseTimeoutMinutes => Sprinkled("0", "30", "1440", "-1", "2.5", "1e+21"),
         ConfigKeys.IgnoredPlayers => Gen.Frequency((6, Sprinkled("Sonos", "a, b", "[\"Car\",\" Kitchen \"]", "[1]", "[\"x\"")),
             (1, Gen.Elements(Tokens).Select(t => $"[\"Car\",{Json(t)}]"))),
-        ConfigKeys.CoverArtArchive or ConfigKeys.Uguu or ConfigKeys.NavidromeArtwork or ConfigKeys.ShowLogo or ConfigKeys.SpotifyLinks =>
+        ConfigKeys.CoverArtArchive or ConfigKeys.Uguu or ConfigKeys.NavidromeArtwork or ConfigKeys.ShowLogo or ConfigKeys.SpotifyLinks or ConfigKeys.YieldToOtherApps =>
             Sprinkled("true", "false", "TRUE", "yes"),
         ConfigKeys.Links => Sprinkled("none", "spotify", "musicbrainz", "youtube"),
         ConfigKeys.Buttons => Gen.Frequency((6, ButtonLists), (1, Sprinkled("[]", "{\"label\":\"x\",\"url\":\"https://example.org\"}", "[", "[1,"))),

@@ -112,4 +112,38 @@ public class LeanPathProperties
         var disabled = Core.Decide(timer, "alice", UserState.Initial, new ConfigView.Enablement(false), new Moment(1_800_000_000_000, 0.5));
         Assert.Equal<Effect>([new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, 3, "alice"))], disabled.Effects.Items);
     }
+
+    [Fact]
+    public void A_sessions_list_reads_only_the_session_and_with_nothing_new_writes_only_its_sequence_number()
+    {
+        var connection = GatewayIds.Connection("alice", 3);
+        var state = UserState.Initial with { Session = SessionState.Initial with { Generation = 3, Phase = Phase.Ready, SessionId = "ours" } };
+        var echo = new Input.FrameReceived(connection, new InboundFrame.Dispatch(42, FrameReader.SessionsReplace, null,
+            new ListeningSeen([new ListeningActivity("ours", "Navidrome")])));
+        Assert.Equal(StatePart.Session, InputNeeds.Of(echo).Parts);
+        Assert.Equal(ConfigReach.None, InputNeeds.Of(echo).Config);
+        var step = Core.Decide(echo, "alice", state, new ConfigView.Unread(), new Moment(1_800_000_000_000, 0.5));
+        Assert.Equal<Effect>([new Effect.CacheSet("seq/alice/3", "42", StateKeys.CacheTtlSeconds)], step.Effects.Items);
+    }
+
+    [Fact]
+    public void A_sessions_list_with_news_stores_it_in_the_session_and_wakes_a_full_decision_at_once()
+    {
+        var connection = GatewayIds.Connection("alice", 3);
+        var state = UserState.Initial with { Session = SessionState.Initial with { Generation = 3, Phase = Phase.Ready, SessionId = "ours" } };
+        var spotify = new Input.FrameReceived(connection, new InboundFrame.Dispatch(43, FrameReader.SessionsReplace, null,
+            new ListeningSeen([new ListeningActivity("desktop", "Spotify")])));
+        var step = Core.Decide(spotify, "alice", state, new ConfigView.Unread(), new Moment(1_800_000_000_000, 0.5));
+        Assert.Equal("Spotify", step.State.Session.OtherPlayer);
+        Assert.Contains(step.Effects, e => e is Effect.CacheSet { Key: "gw/alice" });
+        var wake = GatewayIds.Schedule(TimerKind.Wake, 1_800_000_000_000, "alice");
+        Assert.Contains(new Effect.ScheduleOnce(wake, 0, wake), step.Effects.Items);
+    }
+
+    [Fact]
+    public void A_sessions_list_read_with_the_switch_off_is_an_unused_dispatch()
+    {
+        var noise = new Input.FrameReceived(GatewayIds.Connection("alice", 3), new InboundFrame.Dispatch(42, FrameReader.SessionsReplace, null));
+        Assert.IsType<InputNeeds.SequenceArrived>(InputNeeds.Of(noise));
+    }
 }

@@ -13,7 +13,9 @@ namespace Navidrome.DiscordPresence.Tests.Simulation;
 /// answers like the real one (Hello after connect, READY after identify, RESUMED after a valid resume, ACKs,
 /// 4004 for a bad token). Every decision, effect and frame is recorded for the properties to check.
 /// It models Navidrome's semantics that matter to the core: a plugin close echoes on_close at once; ids are
-/// refused while taken; a one-time schedule is removed after its callback.
+/// refused while taken; a one-time schedule is removed after its callback. The user's other Discord sessions may show
+/// another player's Listening activity: READY lists it, and a SESSIONS_REPLACE follows each change and each presence
+/// update of ours (as the frame reader hands them over: read only while <c>yieldtootherapps</c> is on).
 /// </summary>
 public sealed class World
 {
@@ -28,6 +30,7 @@ public sealed class World
     private readonly Dictionary<string, long?> lastSequence = [];
     private readonly Dictionary<string, string?> announcedSessions = [];
     private readonly HashSet<string> withholding = [];
+    private readonly Dictionary<string, string?> otherPlayers = [];
     private readonly HashSet<string> failingConnects = [];
     private readonly Queue<(Input Input, string User)> inbox = new();
     private long timerOrder;
@@ -71,6 +74,33 @@ public sealed class World
 
     public UserState StateOf(string user) => states.GetValueOrDefault(user, UserState.Initial);
 
+    /// <summary>The name of the Listening activity another player shows on one of the user's other sessions, or null.</summary>
+    public string? OtherPlayerOf(string user) => otherPlayers.GetValueOrDefault(user);
+
+    /// <summary>The session id of our own session on the user's open connection, if it reached READY or RESUMED.</summary>
+    private const string OtherSessionId = "desktop-session";
+
+    /// <summary>
+    /// What the frame reader makes of the user's session list: null while the switch is off (not read); else the
+    /// other player's activity on its own session, and ours listed under our own session id, as if Discord had left
+    /// out its application id (the core must still know it for ours by the session).
+    /// </summary>
+    private ListeningSeen? ListeningFor(string user)
+    {
+        if (!Config.YieldToOtherApps) return null;
+        List<ListeningActivity> seen = [];
+        if (otherPlayers.GetValueOrDefault(user) is { } other) seen.Add(new ListeningActivity(OtherSessionId, other));
+        if (validSessions.GetValueOrDefault(user) is { } own && jitterStep % 2 == 0) seen.Add(new ListeningActivity(own, "Navidrome"));
+        return new ListeningSeen([.. seen]);
+    }
+
+    /// <summary>Discord tells the user's open, identified session what all their sessions show.</summary>
+    private void SessionsReplace(string id, string user)
+    {
+        if (!connections.TryGetValue(id, out var connection) || !connection.Identified) return;
+        inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, FrameReader.SessionsReplace, null, ListeningFor(user))), user));
+    }
+
     /// <summary>The connection the simulated Discord holds open for a user, if any.</summary>
     public string? OpenConnectionOf(string user) =>
         connections.Where(c => c.Value.User == user).Select(c => c.Key).LastOrDefault();
@@ -102,12 +132,19 @@ public sealed class World
             case WorldEvent.InvalidSession i:
                 ServerSide(i.User, (id, user) =>
                 {
-                    if (!i.Resumable) validSessions[user] = null;
+                    if (!i.Resumable) { validSessions[user] = null; connections[id].Identified = false; }
                     Deliver(new Input.FrameReceived(id, new InboundFrame.InvalidSession(i.Resumable)), user);
                 });
                 break;
             case WorldEvent.Noise n:
                 ServerSide(n.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connections[id].Sequence, "MESSAGE_CREATE", null)), user));
+                break;
+            case WorldEvent.OtherPlayer o:
+                otherPlayers[UserName(o.User)] = o.Player;
+                ServerSide(o.User, (id, user) => { SessionsReplace(id, user); Drain(); });
+                break;
+            case WorldEvent.SessionsEcho e:
+                ServerSide(e.User, (id, user) => { SessionsReplace(id, user); Drain(); });
                 break;
             case WorldEvent.HeartbeatRequest h:
                 ServerSide(h.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.HeartbeatRequest()), user));
@@ -167,6 +204,11 @@ public sealed class World
     {
         inbox.Enqueue((input, user));
         if (inbox.Count > 1) return; // already draining: the host runs callbacks one after another here
+        Drain();
+    }
+
+    private void Drain()
+    {
         var guard = 0;
         while (inbox.Count > 0)
         {
@@ -382,11 +424,18 @@ public sealed class World
                 announcedSessions[user] = validSessions[user];
                 connection.Sequence = 0;
                 lastSequence[user] = null;
+                connection.Identified = true;
                 inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
-                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"))), user));
+                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"), ListeningFor(user))), user));
                 break;
             case GatewayFrame.Resume r when validSessions.GetValueOrDefault(user) == r.SessionId && NowMs <= resumableUntil.GetValueOrDefault(user):
+                // Discord replays what the session missed before RESUMED, a session list among it.
+                connection.Identified = true;
+                SessionsReplace(id, user);
                 inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user));
+                break;
+            case GatewayFrame.UpdatePresence:
+                SessionsReplace(id, user);
                 break;
             case GatewayFrame.Resume:
                 validSessions[user] = null;
@@ -402,5 +451,6 @@ public sealed class World
     {
         public string User { get; } = user;
         public long Sequence { get; set; }
+        public bool Identified { get; set; }
     }
 }

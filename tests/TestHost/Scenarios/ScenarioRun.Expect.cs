@@ -76,6 +76,9 @@ public sealed partial class ScenarioRun
                 && InWindow(f.AtElapsedMs)),
             "guild-events" => World.Discord.Connections.Where(c => user is null || c.User == user).Sum(c => c.GuildEventsProduced - c.GuildEventsWithheld),
             "withheld" => World.Discord.Connections.Where(c => user is null || c.User == user).Sum(c => c.GuildEventsWithheld),
+            // Milliseconds in which Discord showed another player's Listening activity and ours at once.
+            "together" => World.Discord.ListeningTogetherMs(user ?? throw new FormatException("expect together <user> = <ms>"),
+                System.Text.Json.Nodes.JsonNode.Parse(Scenario.ConfigJson)?["clientid"]?.ToString()),
             "http" => World.HttpLog.Records.Count(r => HttpMatches(r, rest, options) && InWindow(r.AtElapsedMs)),
             "log" or "logs" => World.Host.Logs.Count(l =>
                 (!options.TryGetValue("level", out var level) || l.Level == ParseLevel(level))
