@@ -36,6 +36,10 @@ public abstract record Input
     /// <summary>The host could not send a frame on a connection.</summary>
     public sealed record SendFailed(string ConnectionId, string Error) : Input;
 
+    /// <summary>A claim was carried out: the lock <paramref name="ScheduleId"/> was won, or every candidate was taken
+    /// (the last one tried is named), or the scheduler failed on <paramref name="ScheduleId"/>.</summary>
+    public sealed record Claimed(string ScheduleId, ClaimResult Result) : Input;
+
     /// <summary>Navidrome answered an artwork URL request: a URL, or an error text.</summary>
     public sealed record ArtworkAnswered(string Tag, string? Url, string? Error) : Input;
 

@@ -85,6 +85,8 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             case Effect.ScheduleOnce once:
                 ReportSchedule(functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId));
                 return null;
+            case Effect.Claim claim:
+                return Claim(claim);
             case Effect.ScheduleRecurring every:
                 ReportSchedule(functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId));
                 return null;
@@ -119,6 +121,20 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             default:
                 throw new System.Diagnostics.UnreachableException(effect.GetType().Name);
         }
+    }
+
+    /// <summary>Tries the claim's ids in order until the scheduler accepts one; a refusal means another call holds it.</summary>
+    private Input.Claimed Claim(Effect.Claim claim)
+    {
+        foreach (var id in claim.ScheduleIds)
+        {
+            var error = functions.ScheduleOnce(claim.Seconds, id, id);
+            if (error is null) return new Input.Claimed(id, ClaimResult.Won);
+            if (error.Contains("already exists", StringComparison.Ordinal)) continue;
+            host.Log(LogLevel.Warn, $"claiming '{id}': {error}");
+            return new Input.Claimed(id, ClaimResult.Failed);
+        }
+        return new Input.Claimed(claim.ScheduleIds.Items[^1], ClaimResult.Taken);
     }
 
     private void ReportSchedule(string? error)

@@ -53,6 +53,8 @@ public static class GatewayIds
         TimerKind.Reidentify => "reid",
         TimerKind.Artwork => "art",
         TimerKind.Links => "links",
+        TimerKind.ConnectClaim => "connect",
+        TimerKind.PresenceSlot => "slot",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -90,4 +92,12 @@ public enum TimerKind
     Artwork,
     /// <summary>Looking a track's Spotify link up (number = the link key's number).</summary>
     Links,
+    /// <summary>
+    /// The lock on opening a connection generation (number = that generation): only the call whose schedule the host
+    /// accepted connects. Its callback does nothing.
+    /// </summary>
+    ConnectClaim,
+    /// <summary>One of the <see cref="SentPresence.Budget"/> presence slots of the rate window (number = the slot):
+    /// taken for <see cref="SentPresence.SlotSeconds"/> by each presence update. Its callback does nothing.</summary>
+    PresenceSlot,
 }

@@ -62,7 +62,7 @@ public static partial class GatewaySession
         return new Step(state with
         {
             Session = session with { Phase = Phase.Identifying },
-            Sent = state.Sent.Record(ctx.Desired, session.Generation, ctx.NowMs),
+            Sent = state.Sent.Record(ctx.Desired, session.Generation, ctx.NowMs, state.PlaybackAsOfMs),
         }, [.. effects]);
     }
 
@@ -83,7 +83,7 @@ public static partial class GatewaySession
         if (generation != state.Session.Generation || state.Session.Phase != Phase.Identifying || state.Session.CanResume)
             return new Step(state, []);
         var identify = new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.Identify(ctx.User, ctx.Desired));
-        return new Step(state with { Sent = state.Sent.Record(ctx.Desired, state.Session.Generation, ctx.NowMs) }, [identify]);
+        return new Step(state with { Sent = state.Sent.Record(ctx.Desired, state.Session.Generation, ctx.NowMs, state.PlaybackAsOfMs) }, [identify]);
     }
 
     /// <summary>A dispatch: keep its sequence number; READY and RESUMED make the session ready and re-send the presence.</summary>
@@ -106,8 +106,9 @@ public static partial class GatewaySession
         }
         // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
         // (see docs/discord-gateway.md, 'Identify'), and a resumed session may have lost what was sent before the drop. It costs one
-        // of the four updates per 20 s once per connection.
-        var send = SendPresence(ready_, ctx, force: true);
+        // of the four updates per 20 s once per connection. Forgetting what was sent makes it wanted, also when the
+        // send waits for a slot's answer or a flush.
+        var send = SendPresence(ready_ with { Sent = ready_.Sent with { LastSent = null } }, ctx);
         return new Step(send.State, [.. effects, .. send.Effects]);
     }
 }

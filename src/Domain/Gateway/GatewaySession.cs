@@ -23,7 +23,9 @@ public static partial class GatewaySession
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
-        return KeepShowingDesired(Handle(input, state, ctx), ctx);
+        var step = Handle(input, state, ctx);
+        // A claim's answer ends the decision its claim began: going on would claim again.
+        return input is Input.Claimed ? step : KeepShowingDesired(step, ctx);
     }
 
     /// <summary>
@@ -32,9 +34,9 @@ public static partial class GatewaySession
     /// </summary>
     private static Step KeepShowingDesired(Step step, GatewayContext ctx)
     {
-        if (step.State.Session.Phase != Phase.Ready || step.Effects.Any(e => e is Effect.Close or Effect.Send { Frame: GatewayFrame.UpdatePresence }))
+        if (step.State.Session.Phase != Phase.Ready || step.Effects.Any(e => e is Effect.Close or Effect.Claim or Effect.Send { Frame: GatewayFrame.UpdatePresence }))
             return step;
-        var send = SendPresence(step.State, ctx, force: false);
+        var send = SendPresence(step.State, ctx);
         return new Step(send.State, [.. step.Effects, .. send.Effects]);
     }
 
@@ -49,6 +51,7 @@ public static partial class GatewaySession
             Input.SendFailed s => OnSendFailed(s, state, ctx),
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
+            Input.Claimed c => OnClaimed(c, state, ctx),
             Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered => Converge(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
@@ -79,8 +82,8 @@ public static partial class GatewaySession
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch
     {
-        Phase.Idle when !ctx.Desired.IsClear => StartConnection(state, ctx, resume: true),
-        Phase.Ready => SendPresence(state, ctx, force: false),
+        Phase.Idle when !ctx.Desired.IsClear => ClaimConnection(state, ctx, []),
+        Phase.Ready => SendPresence(state, ctx),
         _ => new Step(state, []),
     };
 

@@ -209,7 +209,7 @@ public sealed class World
 
     /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
     private static bool IsAnswer(Input input) =>
-        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed;
+        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed or Input.Claimed;
 
     private void Write(Effect write)
     {
@@ -273,6 +273,12 @@ public sealed class World
                 break;
             case Effect.ScheduleOnce once:
                 timers.TryAdd(once.ScheduleId, (NowMs + Math.Max(0, once.DelaySeconds) * 1000L, 0, ++timerOrder));
+                break;
+            case Effect.Claim claim:
+                // Like Navidrome: a schedule id that exists is refused; the first free one is taken.
+                var won = claim.ScheduleIds.FirstOrDefault(id => !timers.ContainsKey(id));
+                if (won is not null) timers[won] = (NowMs + claim.Seconds * 1000L, 0, ++timerOrder);
+                inbox.Enqueue((new Input.Claimed(won ?? claim.ScheduleIds[^1], won is null ? ClaimResult.Taken : ClaimResult.Won), user));
                 break;
             case Effect.ScheduleRecurring every:
                 timers.TryAdd(every.ScheduleId, (NowMs + every.EverySeconds * 1000L, every.EverySeconds * 1000L, ++timerOrder));
