@@ -58,7 +58,7 @@ public static partial class GatewaySession
 
     /// <summary>
     /// A slot was won: send, unless the presence is no longer wanted (then the slot is given back). All taken: flush
-    /// when the window should allow, at least a second from now (what this call counted missed other calls' sends).
+    /// when the window should allow, and not before <see cref="TakenRetryMs"/> (this call's count missed other calls' sends).
     /// The scheduler failed: the local count allowed the send when the slot was claimed, so send.
     /// </summary>
     private static Step OnSlotClaimed(string slotId, long slot, ClaimResult result, UserState state, GatewayContext ctx)
