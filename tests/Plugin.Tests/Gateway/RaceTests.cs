@@ -2,6 +2,7 @@ using System.Text;
 using Navidrome.DiscordPresence.Domain;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
 using Navidrome.DiscordPresence.Exports;
@@ -145,6 +146,17 @@ public class RaceTests
         var (ready, at) = Ready();
         var unchanged = Decide(new Input.Claimed("slot:2:alice", ClaimResult.Won), ready, at + 1_000);
         Assert.Equal<Effect>([new Effect.CancelSchedule("slot:2:alice")], unchanged.Effects.Items);
+    }
+
+    [Theory]
+    [InlineData("connect:3:alice")]
+    [InlineData("slot:2:alice")]
+    public void The_end_of_a_claim_reads_nothing_and_does_nothing(string id)
+    {
+        var ended = new Input.TimerFired(id, id);
+        Assert.Equal(new InputNeeds.ClaimEnded(), InputNeeds.Of(ended));
+        var step = Core.Decide(ended, "alice", UserState.Initial, new ConfigView.Unread(), new Moment(World.StartMs, 0.5));
+        Assert.Empty(step.Effects);
     }
 
     [Fact]
