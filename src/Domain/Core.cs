@@ -41,6 +41,7 @@ public static class Core
                 ? GatewaySession.OnBeatTimer(beat.ScheduleId, beat.Kind, beat.Generation, user, state, now.NowMs)
                 : Disabled(input, state),
             InputNeeds.ClaimEnded => new Step(state, []),
+            InputNeeds.ScheduleRefused refused => GatewaySession.OnScheduleFailed(refused.Failed, user, state, now.NowMs),
             InputNeeds.Everything => DecideFully(input, user, state, Parsed(config), now),
             var needs => throw new System.Diagnostics.UnreachableException(needs.GetType().Name),
         };

@@ -31,10 +31,13 @@ public abstract record Input
     public sealed record SocketFailed(string ConnectionId, string Error) : Input;
 
     /// <summary>The host could not open a connection we asked for.</summary>
-    public sealed record ConnectFailed(string ConnectionId, string Error) : Input;
+    public sealed record ConnectFailed(string ConnectionId, HostFailure Failure) : Input;
 
     /// <summary>The host could not send a frame on a connection.</summary>
-    public sealed record SendFailed(string ConnectionId, string Error) : Input;
+    public sealed record SendFailed(string ConnectionId, HostFailure Failure) : Input;
+
+    /// <summary>The host refused to arm a schedule (one-time or recurring) due in <paramref name="DelaySeconds"/>.</summary>
+    public sealed record ScheduleFailed(string ScheduleId, int DelaySeconds, HostFailure Failure) : Input;
 
     /// <summary>A claim was carried out: the lock <paramref name="ScheduleId"/> was won, or every candidate was taken
     /// (the last one tried is named), or the scheduler failed on <paramref name="ScheduleId"/>.</summary>

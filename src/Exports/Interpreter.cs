@@ -15,7 +15,7 @@ namespace Navidrome.DiscordPresence.Exports;
 /// effects out in order against Navidrome's host services, the state writes among them (the core puts them first:
 /// some effects call the plugin back at once, a plugin-initiated close runs on_close before it returns, a new
 /// connection's Hello can arrive while connect is still returning, and those calls must see the new state).
-/// Answers (a failed connect or send, an HTTP response) go back into the core as inputs, a bounded number of times;
+/// Answers (a failed connect, send or schedule, an HTTP response) go back into the core as inputs, a bounded number of times;
 /// an answer that needs more state or config than the call has read so far reads it first.
 /// </summary>
 internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunctions functions)
@@ -54,10 +54,15 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         }
     }
 
-    /// <summary>Carries out effects that concern no user's state (plugin start-up); they have no answers.</summary>
+    /// <summary>
+    /// Carries out effects that concern no user's state (plugin start-up: the wake-ups). No decision follows, so a
+    /// refused wake-up is only logged; that user's presence comes back with their next report.
+    /// </summary>
     public void CarryOut(EquatableArray<Effect> effects)
     {
-        foreach (var effect in effects) Carry(effect);
+        foreach (var effect in effects)
+            if (Carry(effect) is Input.ScheduleFailed { Failure: not HostFailure.AlreadyExists } refused)
+                host.Log(LogLevel.Warn, $"could not arm timer '{refused.ScheduleId}': {refused.Failure.Text}");
     }
 
     private UserState Load(string user, Input input, StatePart parts, ConfigView view) =>
@@ -71,28 +76,29 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         switch (effect)
         {
             case Effect.Connect c:
-                return functions.WebSocketConnect(c.Url, c.ConnectionId) is { } connectError ? new Input.ConnectFailed(c.ConnectionId, connectError) : null;
+                return functions.WebSocketConnect(c.Url, c.ConnectionId) is { } connectError ? new Input.ConnectFailed(c.ConnectionId, HostFailureText.Classify(connectError)) : null;
             case Effect.Send s:
                 if (GatewayWire.Serialize(s.Frame, config.Tokens.For) is not { } text)
                 {
                     host.Log(LogLevel.Error, $"no Discord token configured for the user of connection '{s.ConnectionId}'; frame not sent");
-                    return new Input.SendFailed(s.ConnectionId, "no token configured");
+                    return new Input.SendFailed(s.ConnectionId, new HostFailure.Failed("no token configured"));
                 }
-                return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, sendError) : null;
+                return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, HostFailureText.Classify(sendError)) : null;
             case Effect.Close c:
                 Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");
                 return null;
             case Effect.ScheduleOnce once:
-                ReportSchedule(functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId));
-                return null;
+                return functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId) is { } onceError
+                    ? new Input.ScheduleFailed(once.ScheduleId, once.DelaySeconds, HostFailureText.Classify(onceError)) : null;
             case Effect.Claim claim:
                 return Claim(claim);
             case Effect.ScheduleRecurring every:
-                ReportSchedule(functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId));
-                return null;
+                return functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId) is { } everyError
+                    ? new Input.ScheduleFailed(every.ScheduleId, every.EverySeconds, HostFailureText.Classify(everyError)) : null;
             case Effect.CancelSchedule cancel:
                 var cancelError = functions.CancelSchedule(cancel.ScheduleId);
-                if (cancelError is not null && !cancelError.Contains("not found", StringComparison.Ordinal))
+                // Not found: the schedule already fired or was cancelled, which is what we wanted.
+                if (cancelError is not null && HostFailureText.Classify(cancelError) is not HostFailure.NotFound)
                     host.Log(LogLevel.Warn, $"cancelling schedule '{cancel.ScheduleId}': {cancelError}");
                 return null;
             case Effect.CacheSet set:
@@ -123,25 +129,21 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         }
     }
 
-    /// <summary>Tries the claim's ids in order until the scheduler accepts one; a refusal means another call holds it.</summary>
+    /// <summary>
+    /// Tries the claim's ids in order until the scheduler accepts one. A refusal (already exists) means another call
+    /// holds that lock; another failure is tried past too, in case it passes, and reported if no id was won.
+    /// </summary>
     private Input.Claimed Claim(Effect.Claim claim)
     {
+        Input.Claimed? failed = null;
         foreach (var id in claim.ScheduleIds)
         {
-            var error = functions.ScheduleOnce(claim.Seconds, id, id);
-            if (error is null) return new Input.Claimed(id, ClaimResult.Won);
-            if (error.Contains("already exists", StringComparison.Ordinal)) continue;
+            if (functions.ScheduleOnce(claim.Seconds, id, id) is not { } error) return new Input.Claimed(id, ClaimResult.Won);
+            if (HostFailureText.Classify(error) is HostFailure.AlreadyExists) continue;
             host.Log(LogLevel.Warn, $"claiming '{id}': {error}");
-            return new Input.Claimed(id, ClaimResult.Failed);
+            failed ??= new Input.Claimed(id, ClaimResult.Failed);
         }
-        return new Input.Claimed(claim.ScheduleIds.Items[^1], ClaimResult.Taken);
-    }
-
-    private void ReportSchedule(string? error)
-    {
-        // "already exists" means another call armed the same timer first: the id is the lock, nothing is lost.
-        if (error is null || error.Contains("already exists", StringComparison.Ordinal)) return;
-        host.Log(LogLevel.Warn, $"scheduling a timer: {error}");
+        return failed ?? new Input.Claimed(claim.ScheduleIds[^1], ClaimResult.Taken);
     }
 
     private void Report(string? error, LogLevel level, string doing)

@@ -55,6 +55,7 @@ public static class GatewayIds
         TimerKind.Links => "links",
         TimerKind.ConnectClaim => "connect",
         TimerKind.PresenceSlot => "slot",
+        TimerKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -100,4 +101,8 @@ public enum TimerKind
     /// <summary>One of the <see cref="SentPresence.Budget"/> presence slots of the rate window (number = the slot):
     /// taken for <see cref="SentPresence.SlotSeconds"/> by each presence update. Its callback does nothing.</summary>
     PresenceSlot,
+    /// A full decision in place of a timer the host refused to arm (number = when it is due): it checks the
+    /// session's deadline and converges (GatewaySession.OnScheduleFailed).
+    /// </summary>
+    Recheck,
 }

@@ -12,7 +12,7 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// - each presence update claims one of <see cref="SentPresence.Budget"/> slots <c>slot:k:user</c> for
 ///   <see cref="SentPresence.SlotSeconds"/>; when all are taken a flush timer tries again, so at most Budget updates
 ///   go out per window however many calls race.
-/// When the scheduler fails for another reason, the call decides alone, as it did before these locks existed.
+/// When the scheduler fails for another reason, the call waits and tries again: it never acts without the lock.
 /// </summary>
 public static partial class GatewaySession
 {
@@ -49,17 +49,28 @@ public static partial class GatewaySession
         };
     }
 
-    /// <summary>The lock on the next generation was won (or cannot be had): open it. Taken: another call opens it.</summary>
+    /// <summary>
+    /// The lock on the next generation was won: open it (after abandoning an overdue wait). Taken: another call
+    /// opens it. The scheduler failed: connecting unlocked could open a second connection, so back off and try
+    /// again (the retry claims again; Backoff's deadline covers a retry timer the failing scheduler lost too).
+    /// </summary>
     private static Step OnConnectClaimed(long generation, ClaimResult result, UserState state, GatewayContext ctx)
     {
         if (result == ClaimResult.Taken || generation != state.Session.Generation + 1) return new Step(state, []);
-        return StartConnection(state, ctx, resume: true);
+        List<Effect> effects = [];
+        if (state.Session.IsOverdue(ctx.NowMs)) state = Abandon(state, ctx, effects);
+        if (result == ClaimResult.Failed)
+            return Retry(state with { Session = state.Session with { Attempt = state.Session.Attempt + 1 } }, ctx, effects);
+        var start = StartConnection(state, ctx, resume: true);
+        return new Step(start.State, [.. effects, .. start.Effects]);
     }
 
     /// <summary>
-    /// A slot was won: send, unless the presence is no longer wanted (then the slot is given back). All taken: flush
-    /// when the window should allow, and not before <see cref="TakenRetryMs"/> (this call's count missed other calls' sends).
-    /// The scheduler failed: the local count allowed the send when the slot was claimed, so send.
+    /// A slot was won: send, unless the presence is no longer wanted (then the slot is given back). No slot (all
+    /// taken, or the scheduler failed): flush when the window should allow, and not before <see cref="ClaimRetryMs"/>
+    /// (this call's count missed other calls' sends). A failed scheduler does not fall back to the count: racing
+    /// calls would each trust their own (chaos runs showed 6 to 8 updates in 20 s that way), and a flush the failing
+    /// scheduler refuses too is replaced by a recheck (<see cref="OnScheduleFailed"/>).
     /// </summary>
     private static Step OnSlotClaimed(string slotId, long slot, ClaimResult result, UserState state, GatewayContext ctx)
     {
@@ -69,15 +80,13 @@ public static partial class GatewaySession
             ClaimResult.Won when !wanted => new Step(state, [new Effect.CancelSchedule(slotId)]),
             ClaimResult.Won => Send(state, ctx, nextSlot: (int)((slot + 1) % SentPresence.Budget)),
             _ when !wanted => new Step(state, []),
-            ClaimResult.Taken => Flush(state, ctx, Math.Max(state.Sent.NextAllowedMs(ctx.NowMs), ctx.NowMs + TakenRetryMs)),
-            ClaimResult.Failed => Send(state, ctx, nextSlot: state.Sent.FirstSlot),
-            _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
+            _ => Flush(state, ctx, Math.Max(state.Sent.NextAllowedMs(ctx.NowMs), ctx.NowMs + ClaimRetryMs)),
         };
     }
 
     /// <summary>
-    /// When every slot was taken although this call counted fewer sends: retry after this long. Some slot frees
+    /// When no slot could be had although this call counted fewer sends: retry after this long. Some slot frees
     /// within <see cref="SentPresence.SlotSeconds"/>; a quarter of that is when one would if the sends were spread.
     /// </summary>
-    public const long TakenRetryMs = SentPresence.SlotSeconds * 1000L / SentPresence.Budget;
+    public const long ClaimRetryMs = SentPresence.SlotSeconds * 1000L / SentPresence.Budget;
 }

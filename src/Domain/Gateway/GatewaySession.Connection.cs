@@ -21,10 +21,9 @@ public static partial class GatewaySession
     /// <summary>Opens the next connection generation, to the resume URL or the (looked-up) gateway URL.</summary>
     private static Step StartConnection(UserState state, GatewayContext ctx, bool resume)
     {
-        var session = state.Session with
+        var session = state.Session.In(Phase.Connecting, ctx.NowMs + PhaseDeadlines.AnswerMs) with
         {
             Generation = state.Session.Generation + 1,
-            Phase = Phase.Connecting,
             // The new connection resumes from what the last one heard.
             Sequence = LastSequence(state),
             HeartbeatIntervalMs = 0,
@@ -69,21 +68,22 @@ public static partial class GatewaySession
     {
         if (!IsCurrent(failed.ConnectionId, state, out _) || state.Session.Phase != Phase.Connecting) return new Step(state, []);
         // Another call computed the same generation and won the id: that call owns the connection now.
-        if (failed.Error.Contains("already exists", StringComparison.Ordinal)) return new Step(state, []);
+        if (failed.Failure is HostFailure.AlreadyExists) return new Step(state, []);
 
         // Keep the session: the next attempt resumes it through the main gateway, in case the resume host is the problem.
         // Each failed connect is one more attempt, so an unreachable gateway is retried ever less often
         // (see docs/go-plugin-weaknesses.md, 'Reconnect storms and an unpinned gateway').
         var session = state.Session with { ResumeUrl = null, Attempt = state.Session.Attempt + 1 };
-        var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Error}");
+        var log = new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': could not connect to Discord's gateway: {failed.Failure.Text}");
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
     }
 
     /// <summary>A send failed because the host no longer has the connection: treat it as a dropped connection.</summary>
-    private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) =>
-        failed.Error.Contains("not found", StringComparison.Ordinal)
-            ? OnClosed(failed.ConnectionId, AbnormalClosure, failed.Error, state, ctx)
-            : new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {failed.Error}")]);
+    private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) => failed.Failure switch
+    {
+        HostFailure.NotFound gone => OnClosed(failed.ConnectionId, AbnormalClosure, gone.Text, state, ctx),
+        var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {other.Text}")]),
+    };
 
     /// <summary>The connection ended (on_close, on_error, or a lost connection): resume, identify, back off or stop.</summary>
     private static Step OnClosed(string connectionId, int code, string reason, UserState state, GatewayContext ctx)
@@ -101,7 +101,7 @@ public static partial class GatewaySession
             effects.Add(new Effect.Log(LogLevel.Error, $"user '{ctx.User}': presence stopped: {CloseCodes.Remedy(code)}"));
             var stopped = state with
             {
-                Session = session.WithoutSession() with { Phase = Phase.Idle, Attempt = 0 },
+                Session = session.WithoutSession().In(Phase.Idle) with { Attempt = 0 },
                 Token = new TokenVerdict(ctx.Account.TokenFingerprint),
             };
             return new Step(stopped, [.. effects]);
@@ -109,7 +109,7 @@ public static partial class GatewaySession
 
         effects.Add(new Effect.Log(LogLevel.Info, $"user '{ctx.User}': gateway connection closed ({code} {Shorten(reason)})"));
         if (action != AfterClose.Resume) session = session.WithoutSession();
-        var closed = state with { Session = session with { Phase = Phase.Idle } };
+        var closed = state with { Session = session.In(Phase.Idle) };
 
         // Nothing to show: stay offline, but keep a resumable session, so playing again soon resumes it
         // instead of starting a second session (see docs/go-plugin-weaknesses.md, 'A new session for every listening session');
@@ -134,14 +134,15 @@ public static partial class GatewaySession
     {
         var retry = GatewayIds.Schedule(TimerKind.Retry, state.Session.Generation, ctx.User);
         effects.Add(new Effect.ScheduleOnce(retry, delaySeconds, retry));
-        return new Step(state with { Session = state.Session with { Phase = Phase.Backoff } }, [.. effects]);
+        var deadline = ctx.NowMs + delaySeconds * 1000L + PhaseDeadlines.RetryGraceMs;
+        return new Step(state with { Session = state.Session.In(Phase.Backoff, deadline) }, [.. effects]);
     }
 
     /// <summary>The retry timer fired: connect again if there is still something to show.</summary>
     private static Step OnRetry(long generation, UserState state, GatewayContext ctx)
     {
         if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
-        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session with { Phase = Phase.Idle } }, []);
+        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session.In(Phase.Idle) }, []);
         return ClaimConnection(state, ctx, []);
     }
 

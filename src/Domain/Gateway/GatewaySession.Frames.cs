@@ -56,12 +56,12 @@ public static partial class GatewaySession
         if (session.CanResume)
         {
             effects.Add(new Effect.Send(connection, new GatewayFrame.Resume(ctx.User, session.SessionId!, LastSequence(state))));
-            return new Step(state with { Session = session with { Phase = Phase.Resuming } }, [.. effects]);
+            return new Step(state with { Session = session.In(Phase.Resuming, ctx.NowMs + PhaseDeadlines.AnswerMs) }, [.. effects]);
         }
         effects.Add(new Effect.Send(connection, new GatewayFrame.Identify(ctx.User, ctx.Desired)));
         return new Step(state with
         {
-            Session = session with { Phase = Phase.Identifying },
+            Session = session.In(Phase.Identifying, ctx.NowMs + PhaseDeadlines.AnswerMs),
             Sent = state.Sent.Record(ctx.Desired, session.Generation, ctx.NowMs, state.PlaybackAsOfMs),
         }, [.. effects]);
     }
@@ -70,11 +70,13 @@ public static partial class GatewaySession
     /// 'Reconnect (op 7) and Invalid Session (op 9)').</summary>
     private static Step OnInvalidSession(UserState state, GatewayContext ctx)
     {
-        var session = state.Session.WithoutSession() with { Phase = Phase.Identifying };
+        // The deadline covers the wait before identifying and READY after it.
+        var delaySeconds = 1 + (int)(4 * ctx.Now.Jitter);
+        var session = state.Session.WithoutSession().In(Phase.Identifying, ctx.NowMs + delaySeconds * 1000L + PhaseDeadlines.AnswerMs);
         var reidentify = GatewayIds.Schedule(TimerKind.Reidentify, session.Generation, ctx.User);
         var forgotten = state.Received.For(session.Generation) with { Sequence = null };
         return new Step(state with { Session = session, Received = forgotten },
-            [StoredState.SequenceWrite(ctx.User, session.Generation, null), new Effect.ScheduleOnce(reidentify, 1 + (int)(4 * ctx.Now.Jitter), reidentify)]);
+            [StoredState.SequenceWrite(ctx.User, session.Generation, null), new Effect.ScheduleOnce(reidentify, delaySeconds, reidentify)]);
     }
 
     /// <summary>The re-identify timer after op 9 fired.</summary>
@@ -96,7 +98,7 @@ public static partial class GatewaySession
         if (dispatch.Type == "READY" && dispatch.Ready is { } ready)
             session = session with { SessionId = ready.SessionId, ResumeUrl = ready.ResumeGatewayUrl };
 
-        var ready_ = state with { Session = session with { Phase = Phase.Ready, Attempt = 0 } };
+        var ready_ = state with { Session = session.In(Phase.Ready) with { Attempt = 0 } };
         List<Effect> effects = [.. recorded.Effects, new Effect.Log(LogLevel.Info, $"user '{ctx.User}': Discord session {(dispatch.Type == "READY" ? "ready" : "resumed")}")];
         if (ctx.Desired.IsClear)
         {

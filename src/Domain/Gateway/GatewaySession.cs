@@ -13,9 +13,10 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// - anything from an older connection generation is ignored (a stale heartbeat schedule cancels itself);
 /// - a heartbeat carries the last sequence number received, or null;
 /// - no identify while a resumable session exists; a rejected token gets no traffic at all;
+/// - every waiting phase has a deadline that every full decision checks, so no lost timer or answer wedges a user;
 /// - presence updates stay within <see cref="SentPresence.Budget"/> per window; the newest desired presence is
 ///   always sent, at the latest by a flush timer when the window allows.
-/// The parts live in sibling files: connecting and closing, frames, timers, presence sending.
+/// The parts live in sibling files: connecting and closing, frames, timers, presence sending, liveness.
 /// </summary>
 public static partial class GatewaySession
 {
@@ -25,7 +26,7 @@ public static partial class GatewaySession
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
         var step = Handle(input, state, ctx);
         // A claim's answer ends the decision its claim began: going on would claim again.
-        return input is Input.Claimed ? step : KeepShowingDesired(step, ctx);
+        return input is Input.Claimed ? step : KeepShowingDesired(RecoverIfOverdue(step, ctx), ctx);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ public static partial class GatewaySession
     {
         if (state.Session.Phase is not (Phase.Idle or Phase.Backoff))
         {
-            var closed = state with { Session = state.Session.WithoutSession() with { Phase = Phase.Idle } };
+            var closed = state with { Session = state.Session.WithoutSession().In(Phase.Idle) };
             return new Step(closed, [
                 .. CancelRecurring(state.Session.Generation, ctx.User),
                 new Effect.Close(ConnectionOf(state, ctx), CloseCodes.FinalClose, "token rejected"),

@@ -9,7 +9,7 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// <see cref="Budget"/> sends per window, one less than Discord's 5. The window is enforced across racing calls by
 /// slots, not by this record: each update first takes one of <see cref="Budget"/> presence slots, one-time schedules
 /// that live <see cref="SlotSeconds"/> (GatewaySession.Claims.cs); this record's count only saves the host calls
-/// of trying when the window is known to be full, and stands in for the slots when the scheduler fails.
+/// of trying when the window is known to be full.
 /// <see cref="Generation"/> is the connection the last presence went out on: a presence sent on an earlier
 /// connection does not count as shown on the current one. <see cref="NextSlot"/> is the slot to try first next
 /// time (the oldest one this user took). <see cref="FromMs"/> is how new the playback was that the last presence

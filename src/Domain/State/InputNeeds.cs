@@ -6,7 +6,8 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// What deciding an input needs: which stored parts and how much of the config. The shell loads just that, and
 /// <see cref="Core.Decide(Input, string, UserState, ConfigView, Moment)"/> decides the same with only that as with
 /// everything (a property in the tests). The frequent inputs of a live connection need little: an ACK or an unused
-/// dispatch nothing at all, a heartbeat timer the session, its beat, what was heard, and whether the user is enabled.
+/// dispatch nothing at all, a heartbeat timer the session, its beat, what was heard, and whether the user is enabled,
+/// a refused schedule the session.
 /// </summary>
 public abstract record InputNeeds
 {
@@ -34,6 +35,9 @@ public abstract record InputNeeds
     /// ends when the callback returns; nothing to read, nothing to do.</summary>
     public sealed record ClaimEnded() : InputNeeds(StatePart.None, ConfigReach.None);
 
+    /// <summary>A schedule the host refused: a replacement is armed at its time or the session's deadline.</summary>
+    public sealed record ScheduleRefused(Input.ScheduleFailed Failed) : InputNeeds(StatePart.Session, ConfigReach.None);
+
     /// <summary>Anything else: everything (the input may move playback, art, links and the presence).</summary>
     public sealed record Everything() : InputNeeds(StatePart.All, ConfigReach.Full);
 
@@ -46,6 +50,7 @@ public abstract record InputNeeds
             && kind is TimerKind.FirstBeat or TimerKind.Heartbeat => new BeatDue(t.ScheduleId, kind, generation),
         Input.TimerFired t when GatewayIds.TryParseSchedule(t.ScheduleId, out var kind, out _, out _)
             && kind is TimerKind.ConnectClaim or TimerKind.PresenceSlot => new ClaimEnded(),
+        Input.ScheduleFailed failed => new ScheduleRefused(failed),
         _ => new Everything(),
     };
 }

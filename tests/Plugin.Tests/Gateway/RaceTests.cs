@@ -132,12 +132,35 @@ public class RaceTests
     }
 
     [Fact]
-    public void When_the_scheduler_fails_the_local_count_decides_alone()
+    public void When_the_scheduler_fails_nothing_goes_out_unlocked_and_a_flush_tries_again()
     {
         var (ready, at) = Ready();
         var step = Decide(Report(1, at + 1_000), ready, at + 1_000);
         var failed = Decide(new Input.Claimed("slot:0:alice", ClaimResult.Failed), step.State, at + 1_000);
-        Assert.Single(Updates(failed.Effects));
+        Assert.Empty(Updates(failed.Effects));
+        var flush = Assert.Single(failed.Effects.OfType<Effect.ScheduleOnce>());
+        Assert.StartsWith("flush:", flush.ScheduleId, StringComparison.Ordinal);
+
+        var first = Decide(Report(0, World.StartMs), UserState.Initial, World.StartMs);
+        var backoff = Decide(new Input.Claimed("connect:1:alice", ClaimResult.Failed), first.State, World.StartMs);
+        Assert.DoesNotContain(backoff.Effects, e => e is Effect.Connect or Effect.Http);
+        Assert.Equal(Phase.Backoff, backoff.State.Session.Phase);
+        Assert.Contains(backoff.Effects, e => e is Effect.ScheduleOnce { ScheduleId: "retry:0:alice" });
+    }
+
+    [Fact]
+    public void A_call_that_finds_the_session_overdue_claims_the_next_generation_before_starting_over()
+    {
+        var (ready, at) = Ready();
+        var stuck = ready with { Session = ready.Session.In(Phase.Resuming, at) };
+        var step = Decide(Report(1, at + 1_000), stuck, at + 1_000);
+        Assert.Contains(step.Effects, e => e is Effect.Claim { ScheduleIds: var ids } && ids.Single() == "connect:2:alice");
+        Assert.DoesNotContain(step.Effects, e => e is Effect.Close or Effect.Connect);
+
+        var won = Decide(new Input.Claimed("connect:2:alice", ClaimResult.Won), step.State, at + 1_000);
+        Assert.Contains(won.Effects, e => e is Effect.Close { ConnectionId: "drp:1:alice" });
+        Assert.Contains(won.Effects, e => e is Effect.Connect { ConnectionId: "drp:2:alice" });
+        Assert.Empty(Decide(new Input.Claimed("connect:2:alice", ClaimResult.Taken), step.State, at + 1_000).Effects);
     }
 
     [Fact]

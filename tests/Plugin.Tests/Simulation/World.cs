@@ -209,7 +209,7 @@ public sealed class World
 
     /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
     private static bool IsAnswer(Input input) =>
-        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed or Input.Claimed;
+        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed or Input.Claimed;
 
     private void Write(Effect write)
     {
@@ -251,13 +251,13 @@ public sealed class World
         switch (effect)
         {
             case Effect.Connect c:
-                if (failingConnects.Remove(user)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, "failed to connect: dial tcp: i/o timeout"), user)); break; }
-                if (connections.ContainsKey(c.ConnectionId)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, $"connection ID \"{c.ConnectionId}\" already exists"), user)); break; }
+                if (failingConnects.Remove(user)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, new HostFailure.Failed("failed to connect: dial tcp: i/o timeout")), user)); break; }
+                if (connections.ContainsKey(c.ConnectionId)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, new HostFailure.AlreadyExists($"connection ID \"{c.ConnectionId}\" already exists")), user)); break; }
                 connections[c.ConnectionId] = new ServerConnection(user) { Sequence = LastSequenceOf(user) ?? 0 };
                 inbox.Enqueue((new Input.FrameReceived(c.ConnectionId, new InboundFrame.Hello(HelloIntervalMs)), user));
                 break;
             case Effect.Send s:
-                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { inbox.Enqueue((new Input.SendFailed(s.ConnectionId, $"connection ID \"{s.ConnectionId}\" not found"), user)); break; }
+                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { inbox.Enqueue((new Input.SendFailed(s.ConnectionId, new HostFailure.NotFound($"connection ID \"{s.ConnectionId}\" not found")), user)); break; }
                 var sent = new Sent(NowMs, user, s.ConnectionId, s.Frame);
                 SentFrames.Add(sent);
                 if (s.Frame is GatewayFrame.Identify && HasResumableSession(user) && validSessions[user] == announcedSessions.GetValueOrDefault(user))

@@ -1,0 +1,68 @@
+using Navidrome.DiscordPresence.Effects;
+
+namespace Navidrome.DiscordPresence.Domain.Gateway;
+
+/// <summary>
+/// Liveness by construction: a waiting phase left only through one timer or one answer would wedge the user if that
+/// timer were lost or the answer dropped. So every waiting phase carries a deadline (<see cref="PhaseDeadlines"/>)
+/// that every full decision checks, and a timer the host refused to arm comes back as an input that arms a
+/// replacement (see docs/discord-gateway.md, 'Deadlines and lost timers').
+/// </summary>
+public static partial class GatewaySession
+{
+    /// <summary>
+    /// After a full decision: if the session still waits past its deadline, the timer or answer it waited for is
+    /// taken as lost. Start the next connection generation (resuming if the session allows), once this call holds its
+    /// lock (GatewaySession.Claims.cs: every call that reads the overdue session would start over otherwise); the
+    /// claim's answer starts over (<see cref="Abandon"/>, then connect). Nothing to show: just abandon the wait.
+    /// </summary>
+    private static Step RecoverIfOverdue(Step step, GatewayContext ctx)
+    {
+        var state = step.State;
+        if (!state.Session.IsOverdue(ctx.NowMs)) return step;
+        List<Effect> effects = [.. step.Effects, new Effect.Log(LogLevel.Warn,
+            $"user '{ctx.User}': the gateway session waited in {state.Session.Phase} past its deadline (a lost timer or answer); starting over")];
+        if (!ctx.Desired.IsClear) return ClaimConnection(state, ctx, effects);
+        return new Step(Abandon(state, ctx, effects), [.. effects]);
+    }
+
+    /// <summary>
+    /// Gives up an overdue wait: a connection of the old generation that may still be open is closed first, so two
+    /// never coexist; the session is Idle, ready for the next generation.
+    /// </summary>
+    private static UserState Abandon(UserState state, GatewayContext ctx, List<Effect> effects)
+    {
+        var session = state.Session;
+        if (session.Phase != Phase.Backoff)
+        {
+            // Written before this close runs (the core puts writes first), so its on_close finds a newer generation and is ignored.
+            effects.AddRange(CancelRecurring(session.Generation, ctx.User));
+            effects.Add(new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "no answer in time"));
+            session = session with { Attempt = session.Attempt + 1 };
+        }
+        return state with { Session = session.In(Phase.Idle) };
+    }
+
+    /// <summary>
+    /// The host refused to arm a timer. Already exists: another call armed the same one, nothing is lost. Otherwise
+    /// arm a <see cref="TimerKind.Recheck"/> in its place, at its time or at the session's deadline if later, so the
+    /// full decision it brings finds the deadline passed: that covers every one-time timer (flush, wake, idle close,
+    /// art and link lookups re-arm themselves, retry and re-identify through the deadline). A refused recheck is not
+    /// replaced again (no loop against a failing scheduler); the next report or refresh checks the deadline.
+    /// Decided from the session alone: cheap, and never arms anything else that could fail in turn.
+    /// </summary>
+    public static Step OnScheduleFailed(Input.ScheduleFailed failed, string user, UserState state, long nowMs)
+    {
+        if (failed.Failure is HostFailure.AlreadyExists) return new Step(state, []);
+        var replaceable = GatewayIds.TryParseSchedule(failed.ScheduleId, out var kind, out _, out _) && kind != TimerKind.Recheck;
+        if (!replaceable)
+            return new Step(state, [new Effect.Log(LogLevel.Warn,
+                $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); the next report or refresh catches up")]);
+        var dueMs = Math.Max(nowMs + failed.DelaySeconds * 1000L, state.Session.DeadlineMs ?? 0);
+        var recheck = GatewayIds.Schedule(TimerKind.Recheck, dueMs, user);
+        return new Step(state, [
+            new Effect.Log(LogLevel.Warn, $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); re-checking under '{recheck}'"),
+            new Effect.ScheduleOnce(recheck, (int)Math.Ceiling((dueMs - nowMs) / 1000.0), recheck),
+        ]);
+    }
+}
