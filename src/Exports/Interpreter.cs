@@ -20,8 +20,13 @@ namespace Navidrome.DiscordPresence.Exports;
 /// </summary>
 internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunctions functions)
 {
-    /// <summary>Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget.</summary>
-    public const int MaxDecisions = 8;
+    /// <summary>
+    /// Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget. The longest
+    /// honest call is an art lookup: the timer, then up to six answers (Navidrome, the Cover Art Archive twice, the
+    /// cover, the upload, the registration), each of which may change the presence and so claim a presence slot,
+    /// whose answer is one more decision (GatewayProperties checks the simulated calls stay within this).
+    /// </summary>
+    public const int MaxDecisions = 16;
 
     private readonly StateStore store = new(functions, host.Log);
 

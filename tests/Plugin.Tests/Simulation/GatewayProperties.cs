@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Navidrome.DiscordPresence.Domain;
+using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Domain.Presence;
@@ -196,6 +197,16 @@ public class GatewayProperties
                 if (!sent && !flushed) return false.Label($"{d.User}: {d.Input} neither sent {desired} nor scheduled a flush");
             }
             return true.ToProperty();
+        });
+
+    [Property(MaxTest = Runs)]
+    public Property No_call_needs_more_decisions_than_the_interpreter_makes() =>
+        Prop.ForAll(WorldGen.Arbitrary(WorldGen.Sequence), events =>
+        {
+            var world = WorldGen.NewWorld(links: LinkMode.Spotify, uguu: true);
+            foreach (var ev in events) world.Apply(ev);
+            world.AdvanceBy(200_000);
+            return (world.LongestCall <= Exports.Interpreter.MaxDecisions).Label($"a call made {world.LongestCall} decisions");
         });
 
     [Property(MaxTest = Runs)]

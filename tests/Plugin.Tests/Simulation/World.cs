@@ -223,8 +223,18 @@ public sealed class World
         }
     }
 
+    /// <summary>The most decisions one call made: its input and the answers to its effects, transitively.</summary>
+    public int LongestCall { get; private set; }
+
+    // Which call an answer belongs to (answers are fresh objects), and how many decisions each call made.
+    private readonly Dictionary<Input, int> callOfAnswer = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int> decisionsOfCall = [];
+
     private void Decide(Input input, string user)
     {
+        if (!callOfAnswer.Remove(input, out var call)) { call = decisionsOfCall.Count; decisionsOfCall.Add(0); }
+        LongestCall = Math.Max(LongestCall, ++decisionsOfCall[call]);
+        var queued = inbox.Count;
         if (input is Input.FrameReceived { Frame: InboundFrame.Dispatch { Sequence: { } seq } } f && connections.ContainsKey(f.ConnectionId))
             lastSequence[user] = seq;
         if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
@@ -242,6 +252,8 @@ public sealed class World
         states[user] = step.State;
         Decisions.Add(decision);
         foreach (var effect in step.Effects) Carry(effect, user);
+        foreach (var (answer, _) in inbox.Skip(queued))
+            if (IsAnswer(answer)) callOfAnswer[answer] = call;
     }
 
     private double NextJitter() => (jitterStep++ * 0.618034) % 1.0;
