@@ -46,9 +46,11 @@ internal static class WarmUpCalls
             ["activityname"] = "Custom",
             ["activitynametemplate"] = "{track} " + Sentinel,
             ["detailstemplate"] = "{track} ({album})",
-            ["statetemplate"] = "{artist}",
+            ["statetemplate"] = "{artist} ({year}) • {genre}",
             ["ignoredplayers"] = $$"""["{{Sentinel}} ignored"]""",
             ["pausetimeoutminutes"] = "10",
+            // Two buttons: a link placeholder that starts the URL, text placeholders URL-encoded inside one.
+            ["buttons"] = $$"""[{"label":"{{Sentinel}} {album}","url":"{spotifyurl}"},{"label":"{track}","url":"https://{{Sentinel}}.example.org/search?q={artist}+{track}"}]""",
         }),
         (User + "b", new Dictionary<string, string>
         {
@@ -66,8 +68,10 @@ internal static class WarmUpCalls
             $$"""{"username":"{{user}}","track":{{track}},"state":"{{state}}","positionMs":{{positionMs}},"playbackRate":1,"playerId":"{{player}}","playerName":"{{Sentinel}} player","timestamp":1800000000}""";
         string Frame(string frame) =>
             $$"""{"connectionId":"{{CurrentConnection}}","message":{{JsonSerializer.Serialize(frame)}}}""";
-        var first = Track("t1", "album1");
-        var second = Track("t2", "album2");
+        // Albums of their own per pass: the host keeps what the first pass stored, and a shared album's art would be
+        // known already, leaving the second pass's art lookup (Navidrome's artwork URL, the default source) cold.
+        var first = Track("t1", "album1" + user[^1]);
+        var second = Track("t2", "album2" + user[^1]);
         var ready = $$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"{{{Sentinel}}}"},"guilds":[{"id":"2","unavailable":true}],"relationships":[],"private_channels":[],"sessions":[{"session_id":"{{{Sentinel}}}-other","status":"online","activities":[]}],"session_id":"{{{Sentinel}}}","resume_gateway_url":"wss://{{{Sentinel}}}.discord.gg"}}""";
         return
         [
@@ -91,6 +95,7 @@ internal static class WarmUpCalls
             new("nd_scrobbler_now_playing", $$"""{"username":"{{user}}","track":{{first}},"position":31}"""),
             new("nd_scrobbler_playback_report", Report("paused", first, 40000)),
             new("nd_scrobbler_playback_report", Report("playing", second, 0)),
+            new(FireTimers, ""), // the second album's art lookup, while it is in focus
             new("nd_scrobbler_playback_report", Report("playing", first, 0, player: "")),
             new(FireTimers, ""),
             new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null}""")),
@@ -169,6 +174,12 @@ internal static class WarmUpCalls
                     return $$"""{"url":"https://music.example.net/share/img/{{Sentinel}}?size=300"}""";
                 case "subsonicapi_callraw":
                     return """{"contentType":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}""";
+                case "subsonicapi_call":
+                    // getSong as Navidrome answers it: the response JSON as a string.
+                    return JsonSerializer.Serialize(new Dictionary<string, string>
+                    {
+                        ["responseJson"] = $$$$"""{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"{{{{Sentinel}}}}","openSubsonic":true,"song":{"id":"{{{{Sentinel}}}}","isDir":false,"title":"{{{{Sentinel}}}}","year":1959,"genre":"{{{{Sentinel}}}} genre","genres":[{"name":"{{{{Sentinel}}}} genre"}]}}}""",
+                    });
                 case "http_send":
                     var body = (string?)root["request"]!["body"]; // http_send bodies are base64
                     return Http((string)root["request"]!["url"]!, body is null ? null : System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)));
@@ -191,8 +202,9 @@ internal static class WarmUpCalls
                     ["external_asset_path"] = $"external/{Sentinel}{i}/https/media.example.net/{Sentinel}.png",
                 })));
             }
+            // The first album is in the archive; the second is not, so its lookup goes on to the uguu.se upload.
             if (url.Contains("coverartarchive.org", StringComparison.Ordinal))
-                return url.Contains("release-group", StringComparison.Ordinal)
+                return url.Contains("release-group", StringComparison.Ordinal) || url.Contains("album2", StringComparison.Ordinal)
                     ? Ok(404, "")
                     : Ok(307, "", $$"""{"Location":"https://archive.org/download/{{Sentinel}}/front-500.jpg"}""");
             if (url.Contains("listenbrainz", StringComparison.Ordinal))

@@ -65,7 +65,9 @@ public static class ConfigReader
             Links: Key(source, ConfigKeys.Links, spotify ? LinkMode.Spotify : LinkMode.None, ConfigValues.Choice<LinkMode>),
             SmallTextTemplate: Key(source, ConfigKeys.SmallTextTemplate, ConfigDefaults.SmallTextTemplate, template),
             Progress: Key(source, ConfigKeys.Progress, ProgressMode.Bar, ConfigValues.Choice<ProgressMode>),
-            Secrets: users.Secrets);
+            Secrets: users.Secrets,
+            // The buttons that can ever show: an entry the checker reports is left out, the others still work.
+            Buttons: source(ConfigKeys.Buttons) is { } buttons && !ConfigValues.IsAbsent(buttons) ? ButtonList.Parse(buttons, users.Secrets).Usable : []);
         return new ConfigParse(onlyUser is null ? config : config.ForUser(onlyUser), new UserTokens(users.Tokens), []);
     }
 

@@ -55,6 +55,7 @@ public static class GatewayIds
         TimerKind.Links => "links",
         TimerKind.ConnectClaim => "connect",
         TimerKind.PresenceSlot => "slot",
+        TimerKind.SongInfo => "song",
         TimerKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -93,6 +94,8 @@ public enum TimerKind
     Artwork,
     /// <summary>Looking a track's Spotify link up (number = the link key's number).</summary>
     Links,
+    /// <summary>Looking a track's year and genre up with Subsonic getSong (number = the track key's number).</summary>
+    SongInfo,
     /// <summary>
     /// The lock on opening a connection generation (number = that generation): only the call whose schedule the host
     /// accepted connects. Its callback does nothing.

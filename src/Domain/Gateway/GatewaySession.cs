@@ -16,7 +16,8 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// - every waiting phase has a deadline that every full decision checks, so no lost timer or answer wedges a user;
 /// - presence updates stay within <see cref="SentPresence.Budget"/> per window; the newest desired presence is
 ///   always sent, at the latest by a flush timer when the window allows.
-/// The parts live in sibling files: connecting and closing, frames, timers, presence sending, liveness.
+/// The parts live in sibling files: connecting and closing, frames, timers, presence sending, liveness. The state
+/// machine they make, phase by phase and event by event, is one table: SessionTable.cs (a test holds the two together).
 /// </summary>
 public static partial class GatewaySession
 {
@@ -53,7 +54,7 @@ public static partial class GatewaySession
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
             Input.Claimed c => OnClaimed(c, state, ctx),
-            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered => Converge(state, ctx),
+            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered => Converge(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
     }

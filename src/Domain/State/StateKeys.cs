@@ -24,6 +24,7 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// | art/fixed            | Cache | any art lookup that registered the logo or pause icon              | each writer adds what Discord answered; the worst case is one extra registration |
 /// | art/blocked          | Cache | the art lookup that got a 429                                      | every writer writes a time Discord gave; a lost write only shortens the wait by one request |
 /// | links/{track}        | Cache | the link lookup timer of any user showing that track              | racing writers write the same answer |
+/// | song/{track id}      | Cache | the year-and-genre lookup timer of any user showing that track    | racing writers write the same answer |
 ///
 /// Locks are schedule ids, the one test-and-set Navidrome offers: a one-time schedule whose id exists is refused
 /// (GatewaySession.Claims.cs). connect:{gen}:{user} lives 31 s and admits one opener of a generation;
@@ -33,7 +34,7 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// then sees that report's send in sent, and leaves it.
 ///
 /// ack and seq keys of ended connections are left to expire with the cache TTL: a few bytes per reconnect.
-/// Art entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a
+/// Art, link and song entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a
 /// frequently read negative entry forever). Playback lives in the KV store so that a reload or restart can restore
 /// the presence; the gateway session lives in the cache, which Navidrome wipes exactly when it closes the plugin's
 /// sockets (reload), so the two never disagree.
@@ -54,6 +55,7 @@ public static class StateKeys
     public const string FixedImages = "art/fixed";
     public const string ArtBlocked = "art/blocked";
     public static string Link(string linkKey) => "links/" + linkKey;
+    public static string Song(string trackKey) => "song/" + trackKey;
 
     /// <summary>Cache entries live a week unless read (Navidrome's cache extends an entry's life on every read).</summary>
     public const int CacheTtlSeconds = 7 * 24 * 3600;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Navidrome.DiscordPresence.Domain.Artwork;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.Song;
 using Navidrome.DiscordPresence.Effects;
 
 namespace Navidrome.DiscordPresence.Domain.State;
@@ -39,13 +40,13 @@ public static class StoredState
 
     /// <summary>
     /// The <paramref name="parts"/> of <paramref name="user"/>'s state read through <paramref name="read"/> (null: no
-    /// such key); the rest initial. What was heard is read for the loaded session's connection; the art and link
-    /// entries for the track <paramref name="inFocus"/> names once the rest is known (links only when wanted).
+    /// such key); the rest initial. What was heard is read for the loaded session's connection; the art entry and
+    /// the <paramref name="wanted"/> link and song entries for the track <paramref name="inFocus"/> names once the rest is known.
     /// Unreadable entries are named to <paramref name="unreadable"/>.
     /// </summary>
     public static UserState Load(
         string user, StatePart parts, Func<StoreKey, string?> read,
-        Func<UserState, Track?> inFocus, bool wantLinks, Action<string, string> unreadable)
+        Func<UserState, Track?> inFocus, TrackEntries wanted, Action<string, string> unreadable)
     {
         var state = UserState.Initial;
         foreach (var slot in Slots)
@@ -58,11 +59,13 @@ public static class StoredState
             var blocked = long.TryParse(read(new(Store.Cache, StateKeys.ArtBlocked)), CultureInfo.InvariantCulture, out var until) ? until : 0;
             state = state with { Art = state.Art with { Fixed = fixedImages, BlockedUntilMs = blocked } };
         }
-        if ((parts & (StatePart.Art | StatePart.Links)) == 0 || inFocus(state) is not { } track) return state;
+        if ((parts & (StatePart.Art | StatePart.Links | StatePart.Song)) == 0 || inFocus(state) is not { } track) return state;
         if ((parts & StatePart.Art) != 0 && AlbumKey.Of(track) is { } album)
             state = state with { Art = state.Art with { AlbumKey = album, Album = Decode(read, new(Store.Cache, StateKeys.AlbumArt(album)), Json.AlbumArt, unreadable) } };
-        if ((parts & StatePart.Links) != 0 && wantLinks && SpotifyLinks.KeyOf(track) is { } link)
+        if ((parts & StatePart.Links) != 0 && wanted.Links && SpotifyLinks.KeyOf(track) is { } link)
             state = state with { Links = new LinkView(link, Decode(read, new(Store.Cache, StateKeys.Link(link)), Json.SpotifyLink, unreadable)) };
+        if ((parts & StatePart.Song) != 0 && wanted.Song && SongLookup.KeyOf(track) is { } song)
+            state = state with { Song = new SongFactsView(song, Decode(read, new(Store.Cache, StateKeys.Song(song)), Json.SongFacts, unreadable)) };
         return state;
     }
 
@@ -87,6 +90,8 @@ public static class StoredState
             writes.Add(Put(Store.Cache, StateKeys.ArtBlocked, art.BlockedUntilMs.ToString(CultureInfo.InvariantCulture)));
         if (after.Links is { TrackKey: { } key, Link: { } link } && before.Links.Link != link)
             writes.Add(Put(Store.Cache, StateKeys.Link(key), JsonSerializer.Serialize(link, Json.SpotifyLink)));
+        if (after.Song is { TrackKey: { } track, Facts: { } facts } && before.Song.Facts != facts)
+            writes.Add(Put(Store.Cache, StateKeys.Song(track), JsonSerializer.Serialize(facts, Json.SongFacts)));
         return [.. writes];
     }
 

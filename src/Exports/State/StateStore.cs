@@ -13,8 +13,8 @@ namespace Navidrome.DiscordPresence.Exports.State;
 internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> log)
 {
     /// <summary>The <paramref name="parts"/> of the user's stored state; the rest initial.</summary>
-    public UserState Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, bool wantLinks) =>
-        StoredState.Load(user, parts, Get, inFocus, wantLinks,
+    public UserState Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, TrackEntries wanted) =>
+        StoredState.Load(user, parts, Get, inFocus, wanted,
             (key, problem) => log(LogLevel.Warn, $"stored state '{key}' is unreadable ({problem}); starting it afresh"));
 
     private string? Get(StoreKey key)

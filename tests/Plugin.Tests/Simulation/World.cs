@@ -197,7 +197,7 @@ public sealed class World
     /// <summary>The parts of a user's state a real shell would load for this input from the stored text.</summary>
     private UserState Load(string user, Input input, StatePart parts) =>
         StoredState.Load(user, parts, key => store.GetValueOrDefault(key),
-            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), Config.Links == LinkMode.Spotify,
+            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), TrackEntries.For(Config),
             (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}"));
 
     private ConfigView ViewFor(ConfigReach reach, string user) => reach switch
@@ -209,7 +209,8 @@ public sealed class World
 
     /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
     private static bool IsAnswer(Input input) =>
-        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed or Input.Claimed;
+        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered
+            or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed or Input.Claimed;
 
     private void Write(Effect write)
     {
@@ -305,6 +306,11 @@ public sealed class World
             case Effect.SubsonicRaw raw:
                 inbox.Enqueue((new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user));
                 break;
+            case Effect.SubsonicCall call:
+                SongRequests.Add((NowMs, call));
+                var (json, error) = SubsonicOverride?.Invoke(call) ?? AnswerGetSong(call.Uri);
+                inbox.Enqueue((new Input.SubsonicCallAnswered(call.Tag, json, error), user));
+                break;
             case Effect.ArtworkUrl art:
                 var url = art.TrackId switch
                 {
@@ -322,6 +328,32 @@ public sealed class World
             default:
                 throw new InvalidOperationException(effect.ToString());
         }
+    }
+
+    /// <summary>Every Subsonic JSON call the core asked for, with when.</summary>
+    public List<(long AtMs, Effect.SubsonicCall Call)> SongRequests { get; } = [];
+
+    /// <summary>When set, answers the Subsonic JSON calls it returns an answer for (response text, host error) instead of the library below.</summary>
+    public Func<Effect.SubsonicCall, (string? Json, string? Error)?>? SubsonicOverride { get; set; }
+
+    /// <summary>
+    /// How Navidrome's getSong answers (as subsonicapi_call returns it): the library's year and genre (t1, t2), genres
+    /// only as OpenSubsonic lists them (t3), no year or genre (t5), and "not found" for anything else.
+    /// </summary>
+    private static (string? Json, string? Error) AnswerGetSong(string uri)
+    {
+        var id = uri.StartsWith("getSong?id=", StringComparison.Ordinal) ? uri["getSong?id=".Length..].Split('&')[0] : "";
+        var song = id switch
+        {
+            "t1" => """ "year":1959,"genre":"Jazz","genres":[{"name":"Jazz"},{"name":"Modal"}] """,
+            "t2" => """ "year":2019,"genre":"J-Pop","genres":[{"name":"J-Pop"}] """,
+            "t3" => """ "genres":[{"name":"Ambient"}] """,
+            "t5" => """ "genres":[] """,
+            _ => null,
+        };
+        return song is null
+            ? ("""{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":70,"message":"Song not found"}}}""", null)
+            : ("""{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"0.62.0","openSubsonic":true,"song":{"id":""" + $"\"{id}\",\"isDir\":false,\"title\":\"x\",{song.Trim()}" + "}}}", null);
     }
 
     /// <summary>The <c>mp:</c> image the simulated Discord gives a registered URL.</summary>

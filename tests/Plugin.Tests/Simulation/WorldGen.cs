@@ -11,16 +11,18 @@ public static class WorldGen
     /// <summary>Users: alice and bob have good tokens; carol's token Discord rejects.</summary>
     public static readonly string[] UserNames = ["alice", "bob", "carol"];
 
-    public static PluginConfig Config(PauseMode pause = PauseMode.Frozen, int pauseTimeoutMinutes = 10, LinkMode links = LinkMode.None, bool uguu = false) => new(
+    /// <summary>The config of the simulated server; <paramref name="songInfo"/>: templates that show {year} and {genre}.</summary>
+    public static PluginConfig Config(PauseMode pause = PauseMode.Frozen, int pauseTimeoutMinutes = 10, LinkMode links = LinkMode.None, bool uguu = false, bool songInfo = false) => new(
         "1234567890123456789",
         [.. UserNames.Select(u => new DiscordUser(u, "fp-" + u))],
-        ActivityNameMode.Default, "{artist} - {track}", "{track}", "{artist}", "{album}",
+        ActivityNameMode.Default, "{artist} - {track}", "{track}", songInfo ? "{artist} - {year}" : "{artist}", songInfo ? "{album} ({genre})" : "{album}",
         StatusDisplay.Details, OnlineStatus.Online, pause, pauseTimeoutMinutes,
         ["Ignored Player"],
         new ArtworkOptions(CoverArtArchive: true, UguuUpload: uguu, NavidromeArtwork: true, ShowLogo: false),
         links);
 
-    public static World NewWorld(PauseMode pause = PauseMode.Frozen, LinkMode links = LinkMode.None, bool uguu = false) => new(Config(pause, links: links, uguu: uguu), ["carol"]);
+    public static World NewWorld(PauseMode pause = PauseMode.Frozen, LinkMode links = LinkMode.None, bool uguu = false, bool songInfo = false) =>
+        new(Config(pause, links: links, uguu: uguu, songInfo: songInfo), ["carol"]);
 
     private static readonly Gen<int> User = Gen.Frequency((5, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)));
 
