@@ -43,6 +43,7 @@ public static class Core
             InputNeeds.BeatDue beat => Enabled(config, user)
                 ? GatewaySession.OnBeatTimer(beat.ScheduleId, beat.Kind, beat.Generation, user, state, now.NowMs)
                 : Disabled(input, state),
+            InputNeeds.ClaimEnded => new Step(state, []),
             InputNeeds.ScheduleRefused refused => GatewaySession.OnScheduleFailed(refused.Failed, user, state, now.NowMs),
             InputNeeds.Everything => DecideFully(input, user, state, Parsed(config), now),
             var needs => throw new System.Diagnostics.UnreachableException(needs.GetType().Name),
@@ -133,6 +134,11 @@ public static class Core
         };
         if (ReferenceEquals(next, state) || next.Playback == state.Playback && next.NowPlaying == state.NowPlaying)
             return new Step(next, []);
+        // Stamped after every change, later than the stamp before, so what was sent can say how new its source was.
+        if (next.Playback != state.Playback)
+            next = next with { Playback = next.Playback with { ChangedMs = Math.Max(state.Playback.ChangedMs + 1, nowMs) } };
+        if (next.NowPlaying != state.NowPlaying)
+            next = next with { NowPlaying = next.NowPlaying with { ChangedMs = Math.Max(state.NowPlaying.ChangedMs + 1, nowMs) } };
         return new Step(next, WakeUp(next, user, config, nowMs));
     }
 

@@ -39,6 +39,10 @@ public abstract record Input
     /// <summary>The host refused to arm a schedule (one-time or recurring) due in <paramref name="DelaySeconds"/>.</summary>
     public sealed record ScheduleFailed(string ScheduleId, int DelaySeconds, HostFailure Failure) : Input;
 
+    /// <summary>A claim was carried out: the lock <paramref name="ScheduleId"/> was won, or every candidate was taken
+    /// (the last one tried is named), or the scheduler failed on <paramref name="ScheduleId"/>.</summary>
+    public sealed record Claimed(string ScheduleId, ClaimResult Result) : Input;
+
     /// <summary>Navidrome answered an artwork URL request: a URL, or an error text.</summary>
     public sealed record ArtworkAnswered(string Tag, string? Url, string? Error) : Input;
 

@@ -11,6 +11,7 @@ public static class Routing
         Input.PlaybackReported p => p.User,
         Input.NowPlayingReported n => n.User,
         Input.TimerFired t => GatewayIds.TryParseSchedule(t.ScheduleId, out _, out _, out var user) ? user : null,
+        Input.Claimed c => GatewayIds.TryParseSchedule(c.ScheduleId, out _, out _, out var user) ? user : null,
         Input.ScheduleFailed s => GatewayIds.TryParseSchedule(s.ScheduleId, out _, out _, out var user) ? user : null,
         Input.FrameReceived f => ConnectionUser(f.ConnectionId),
         Input.SocketClosed c => ConnectionUser(c.ConnectionId),

@@ -33,6 +33,9 @@ public sealed record UserState(
     public static readonly UserState Initial = new(
         PlaybackState.Empty, NowPlayingState.Empty, HostFacts.Unknown, SessionState.Initial,
         BeatState.None, Received.None, SentPresence.None, TokenVerdict.Accepted, null, ArtView.None, LinkView.None, SongFactsView.None);
+
+    /// <summary>How new the playback is that a presence composed from this state shows (both sources' change stamps).</summary>
+    public long PlaybackAsOfMs => Math.Max(Playback.ChangedMs, NowPlaying.ChangedMs);
 }
 
 /// <summary>The outcome of one decision: the new state, and the effects to carry out in order.</summary>

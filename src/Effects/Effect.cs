@@ -27,6 +27,14 @@ public abstract record Effect
     /// <summary>Run the scheduler callback every <paramref name="EverySeconds"/> seconds until cancelled.</summary>
     public sealed record ScheduleRecurring(string ScheduleId, int EverySeconds, string Payload) : Effect;
 
+    /// <summary>
+    /// Take a lock the host grants atomically: a one-time schedule under the first of <paramref name="ScheduleIds"/>
+    /// that does not exist yet, tried in order, which lives <paramref name="Seconds"/> (its callback does nothing).
+    /// Navidrome refuses a schedule id that exists for as long as the entry exists, the only test-and-set it offers
+    /// across concurrent calls (docs/navidrome-host.md, 'The scheduler'). Answered by a claimed input.
+    /// </summary>
+    public sealed record Claim(EquatableArray<string> ScheduleIds, int Seconds) : Effect;
+
     /// <summary>Cancel a schedule; an unknown id is not an error.</summary>
     public sealed record CancelSchedule(string ScheduleId) : Effect;
 

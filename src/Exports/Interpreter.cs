@@ -19,8 +19,13 @@ namespace Navidrome.DiscordPresence.Exports;
 /// </summary>
 internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunctions functions)
 {
-    /// <summary>Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget.</summary>
-    public const int MaxDecisions = 8;
+    /// <summary>
+    /// Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget. The longest
+    /// honest call is an art lookup: the timer, then up to six answers (Navidrome, the Cover Art Archive twice, the
+    /// cover, the upload, the registration), each of which may change the presence and so claim a presence slot,
+    /// whose answer is one more decision (GatewayProperties checks the simulated calls stay within this).
+    /// </summary>
+    public const int MaxDecisions = 16;
 
     private readonly StateStore store = new(functions, host.Log);
 
@@ -89,6 +94,8 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             case Effect.ScheduleOnce once:
                 return functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId) is { } onceError
                     ? new Input.ScheduleFailed(once.ScheduleId, once.DelaySeconds, HostFailureText.Classify(onceError)) : null;
+            case Effect.Claim claim:
+                return Claim(claim);
             case Effect.ScheduleRecurring every:
                 return functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId) is { } everyError
                     ? new Input.ScheduleFailed(every.ScheduleId, every.EverySeconds, HostFailureText.Classify(everyError)) : null;
@@ -127,6 +134,23 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             default:
                 throw new System.Diagnostics.UnreachableException(effect.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// Tries the claim's ids in order until the scheduler accepts one. A refusal (already exists) means another call
+    /// holds that lock; another failure is tried past too, in case it passes, and reported if no id was won.
+    /// </summary>
+    private Input.Claimed Claim(Effect.Claim claim)
+    {
+        Input.Claimed? failed = null;
+        foreach (var id in claim.ScheduleIds)
+        {
+            if (functions.ScheduleOnce(claim.Seconds, id, id) is not { } error) return new Input.Claimed(id, ClaimResult.Won);
+            if (HostFailureText.Classify(error) is HostFailure.AlreadyExists) continue;
+            host.Log(LogLevel.Warn, $"claiming '{id}': {error}");
+            failed ??= new Input.Claimed(id, ClaimResult.Failed);
+        }
+        return failed ?? new Input.Claimed(claim.ScheduleIds[^1], ClaimResult.Taken);
     }
 
     private void Report(string? error, LogLevel level, string doing)

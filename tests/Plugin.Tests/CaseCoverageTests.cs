@@ -63,6 +63,7 @@ public class CaseCoverageTests
             new Effect.ScheduleOnce("wake:1:alice", 1, "wake:1:alice"),
             new Effect.ScheduleRecurring("hb:1:alice", 41, "hb:1:alice"),
             new Effect.CancelSchedule("hb:1:alice"),
+            new Effect.Claim(["slot:0:alice", "slot:1:alice"], 21),
             new Effect.CacheSet("k", "v", 60),
             new Effect.CacheRemove("k"),
             new Effect.KvSet("k", "v"),

@@ -53,6 +53,8 @@ public static class GatewayIds
         TimerKind.Reidentify => "reid",
         TimerKind.Artwork => "art",
         TimerKind.Links => "links",
+        TimerKind.ConnectClaim => "connect",
+        TimerKind.PresenceSlot => "slot",
         TimerKind.SongInfo => "song",
         TimerKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -95,6 +97,13 @@ public enum TimerKind
     /// <summary>Looking a track's year and genre up with Subsonic getSong (number = the track key's number).</summary>
     SongInfo,
     /// <summary>
+    /// The lock on opening a connection generation (number = that generation): only the call whose schedule the host
+    /// accepted connects. Its callback does nothing.
+    /// </summary>
+    ConnectClaim,
+    /// <summary>One of the <see cref="SentPresence.Budget"/> presence slots of the rate window (number = the slot):
+    /// taken for <see cref="SentPresence.SlotSeconds"/> by each presence update. Its callback does nothing.</summary>
+    PresenceSlot,
     /// A full decision in place of a timer the host refused to arm (number = when it is due): it checks the
     /// session's deadline and converges (GatewaySession.OnScheduleFailed).
     /// </summary>

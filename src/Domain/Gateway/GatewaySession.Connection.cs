@@ -117,11 +117,8 @@ public static partial class GatewaySession
         if (ctx.NothingToShow) return new Step(closed, [.. effects]);
         if (action == AfterClose.IdentifyLater)
             return Wait(closed, ctx, Backoff.TooManySessionsSeconds(ctx.Now.Jitter), effects);
-        if (session.Attempt == 0)
-        {
-            var reconnect = StartConnection(closed, ctx, resume: action == AfterClose.Resume);
-            return new Step(reconnect.State, [.. effects, .. reconnect.Effects]);
-        }
+        // (Closed without a resumable session, the session was forgotten above: the connection identifies.)
+        if (session.Attempt == 0) return ClaimConnection(closed, ctx, effects);
         return Retry(closed, ctx, effects);
     }
 
@@ -146,7 +143,7 @@ public static partial class GatewaySession
     {
         if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
         if (ctx.NothingToShow) return new Step(state with { Session = state.Session.In(Phase.Idle) }, []);
-        return StartConnection(state, ctx, resume: true);
+        return ClaimConnection(state, ctx, []);
     }
 
     private static string Shorten(string reason) => reason.Length <= 120 ? reason : reason[..120] + "…";

@@ -62,7 +62,7 @@ public static partial class GatewaySession
         return new Step(state with
         {
             Session = session.In(Phase.Identifying, ctx.NowMs + PhaseDeadlines.AnswerMs),
-            Sent = state.Sent.Record(ctx.IdentifyPresence, session.Generation, ctx.NowMs),
+            Sent = state.Sent.Record(ctx.IdentifyPresence, session.Generation, ctx.NowMs, state.PlaybackAsOfMs),
         }, [.. effects]);
     }
 
@@ -85,7 +85,7 @@ public static partial class GatewaySession
         if (generation != state.Session.Generation || state.Session.Phase != Phase.Identifying || state.Session.CanResume)
             return new Step(state, []);
         var identify = new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.Identify(ctx.User, ctx.IdentifyPresence));
-        return new Step(state with { Sent = state.Sent.Record(ctx.IdentifyPresence, state.Session.Generation, ctx.NowMs) }, [identify]);
+        return new Step(state with { Sent = state.Sent.Record(ctx.IdentifyPresence, state.Session.Generation, ctx.NowMs, state.PlaybackAsOfMs) }, [identify]);
     }
 
     /// <summary>
@@ -120,10 +120,11 @@ public static partial class GatewaySession
         }
         // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
         // (see docs/discord-gateway.md, 'Identify'), and a resumed session may have lost what was sent before the drop. It costs one
-        // of the four updates per 20 s once per connection. Not when a new session stands down for another player from
-        // its READY on: its identify was clear, and a new session shows nothing even if Discord ignored that.
+        // of the four updates per 20 s once per connection. Forgetting what was sent makes it wanted, also when the
+        // send waits for a slot's answer or a flush. Not when a new session stands down for another player from its
+        // READY on: its identify was clear, and a new session shows nothing even if Discord ignored that.
         var standsDownFromStart = dispatch.Type == "READY" && ctx.Desired.IsClear;
-        var send = SendPresence(ready_, ctx, force: !standsDownFromStart);
+        var send = SendPresence(standsDownFromStart ? ready_ : ready_ with { Sent = ready_.Sent with { LastSent = null } }, ctx);
         return new Step(send.State, [.. effects, .. send.Effects]);
     }
 }

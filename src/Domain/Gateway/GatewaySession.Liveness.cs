@@ -12,16 +12,27 @@ public static partial class GatewaySession
 {
     /// <summary>
     /// After a full decision: if the session still waits past its deadline, the timer or answer it waited for is
-    /// taken as lost. Start the next connection generation (resuming if the session allows); a connection of the
-    /// old generation that may still be open is closed first, so two never coexist.
+    /// taken as lost. Start the next connection generation (resuming if the session allows), once this call holds its
+    /// lock (GatewaySession.Claims.cs: every call that reads the overdue session would start over otherwise); the
+    /// claim's answer starts over (<see cref="Abandon"/>, then connect). Nothing to show: just abandon the wait.
     /// </summary>
     private static Step RecoverIfOverdue(Step step, GatewayContext ctx)
     {
         var state = step.State;
         if (!state.Session.IsOverdue(ctx.NowMs)) return step;
-        var session = state.Session;
         List<Effect> effects = [.. step.Effects, new Effect.Log(LogLevel.Warn,
-            $"user '{ctx.User}': the gateway session waited in {session.Phase} past its deadline (a lost timer or answer); starting over")];
+            $"user '{ctx.User}': the gateway session waited in {state.Session.Phase} past its deadline (a lost timer or answer); starting over")];
+        if (!ctx.NothingToShow) return ClaimConnection(state, ctx, effects);
+        return new Step(Abandon(state, ctx, effects), [.. effects]);
+    }
+
+    /// <summary>
+    /// Gives up an overdue wait: a connection of the old generation that may still be open is closed first, so two
+    /// never coexist; the session is Idle, ready for the next generation.
+    /// </summary>
+    private static UserState Abandon(UserState state, GatewayContext ctx, List<Effect> effects)
+    {
+        var session = state.Session;
         if (session.Phase != Phase.Backoff)
         {
             // Written before this close runs (the core puts writes first), so its on_close finds a newer generation and is ignored.
@@ -29,10 +40,7 @@ public static partial class GatewaySession
             effects.Add(new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "no answer in time"));
             session = session with { Attempt = session.Attempt + 1 };
         }
-        var idle = state with { Session = session.In(Phase.Idle) };
-        if (ctx.NothingToShow) return new Step(idle, [.. effects]);
-        var restart = StartConnection(idle, ctx, resume: true);
-        return new Step(restart.State, [.. effects, .. restart.Effects]);
+        return state with { Session = session.In(Phase.Idle) };
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public static partial class GatewaySession
             TimerKind.Retry => OnRetry(number, state, ctx),
             TimerKind.IdleClose => OnIdleClose(state, ctx),
             TimerKind.Reidentify => OnReidentify(number, state, ctx),
+            // Decided without reading anything before they get here (InputNeeds.ClaimEnded): a lock's end does nothing.
+            TimerKind.ConnectClaim or TimerKind.PresenceSlot => new Step(state, []),
             TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links or TimerKind.SongInfo or TimerKind.Recheck => Converge(state, ctx),
             _ => throw new System.Diagnostics.UnreachableException(kind.ToString()),
         };

@@ -25,7 +25,10 @@ public static partial class GatewaySession
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
-        var step = RecoverIfOverdue(Handle(input, state, ctx), ctx);
+        var step = Handle(input, state, ctx);
+        // A claim's answer ends the decision its claim began: going on would claim again.
+        if (input is Input.Claimed) return step;
+        step = RecoverIfOverdue(step, ctx);
         return KeepShowingDesired(step, ctx.With(step.State.Session));
     }
 
@@ -35,9 +38,9 @@ public static partial class GatewaySession
     /// </summary>
     private static Step KeepShowingDesired(Step step, GatewayContext ctx)
     {
-        if (step.State.Session.Phase != Phase.Ready || step.Effects.Any(e => e is Effect.Close or Effect.Send { Frame: GatewayFrame.UpdatePresence }))
+        if (step.State.Session.Phase != Phase.Ready || step.Effects.Any(e => e is Effect.Close or Effect.Claim or Effect.Send { Frame: GatewayFrame.UpdatePresence }))
             return step;
-        var send = SendPresence(step.State, ctx, force: false);
+        var send = SendPresence(step.State, ctx);
         return new Step(send.State, [.. step.Effects, .. send.Effects]);
     }
 
@@ -52,6 +55,7 @@ public static partial class GatewaySession
             Input.SendFailed s => OnSendFailed(s, state, ctx),
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
+            Input.Claimed c => OnClaimed(c, state, ctx),
             Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered => Converge(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
@@ -82,8 +86,8 @@ public static partial class GatewaySession
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch
     {
-        Phase.Idle when !ctx.NothingToShow => StartConnection(state, ctx, resume: true),
-        Phase.Ready => SendPresence(state, ctx, force: false),
+        Phase.Idle when !ctx.NothingToShow => ClaimConnection(state, ctx, []),
+        Phase.Ready => SendPresence(state, ctx),
         _ => new Step(state, []),
     };
 

@@ -8,6 +8,6 @@ public static class NowPlayingRules
     {
         var previous = state.Current;
         var started = previous is null || previous.Track.Id != track.Id ? nowMs : previous.StartedMs;
-        return new NowPlayingState(new PlayerSession("", "", track, false, Math.Max(0, positionMs), 1.0, nowMs, started, null));
+        return state with { Current = new PlayerSession("", "", track, false, Math.Max(0, positionMs), 1.0, nowMs, started, null) };
     }
 }

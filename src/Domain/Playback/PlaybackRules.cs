@@ -40,7 +40,7 @@ public static class PlaybackRules
         var players = Replace(state.Players, session);
         var owner = state.Owner;
         if (claim && (startsNow || owner is null)) owner = session.PlayerId;
-        return new PlaybackState(players, owner);
+        return state with { Players = players, Owner = owner };
     }
 
     private static PlaybackState Remove(PlaybackState state, string playerId)
@@ -48,7 +48,7 @@ public static class PlaybackRules
         if (state.Find(playerId) is null) return state;
         var players = state.Players.Items.RemoveAll(p => p.PlayerId == playerId);
         var owner = state.Owner == playerId ? MostRecentlyStartedPlaying(players) : state.Owner;
-        return new PlaybackState(players, owner);
+        return state with { Players = players, Owner = owner };
     }
 
     private static string? MostRecentlyStartedPlaying(IEnumerable<PlayerSession> players)

@@ -37,6 +37,10 @@ public abstract record InputNeeds
     public sealed record BeatDue(string ScheduleId, TimerKind Kind, long Generation)
         : InputNeeds(StatePart.Session | StatePart.Beat | StatePart.Received, ConfigReach.Enablement);
 
+    /// <summary>A claim's schedule fired (<see cref="TimerKind.ConnectClaim"/>, <see cref="TimerKind.PresenceSlot"/>): the lock
+    /// ends when the callback returns; nothing to read, nothing to do.</summary>
+    public sealed record ClaimEnded() : InputNeeds(StatePart.None, ConfigReach.None);
+
     /// <summary>A schedule the host refused: a replacement is armed at its time or the session's deadline.</summary>
     public sealed record ScheduleRefused(Input.ScheduleFailed Failed) : InputNeeds(StatePart.Session, ConfigReach.None);
 
@@ -52,6 +56,8 @@ public abstract record InputNeeds
         Input.FrameReceived { Frame: InboundFrame.Dispatch d } f when !GatewaySession.IsUsed(d) => new SequenceArrived(f.ConnectionId, d.Sequence),
         Input.TimerFired t when GatewayIds.TryParseSchedule(t.ScheduleId, out var kind, out var generation, out _)
             && kind is TimerKind.FirstBeat or TimerKind.Heartbeat => new BeatDue(t.ScheduleId, kind, generation),
+        Input.TimerFired t when GatewayIds.TryParseSchedule(t.ScheduleId, out var kind, out _, out _)
+            && kind is TimerKind.ConnectClaim or TimerKind.PresenceSlot => new ClaimEnded(),
         Input.ScheduleFailed failed => new ScheduleRefused(failed),
         _ => new Everything(),
     };

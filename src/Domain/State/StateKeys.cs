@@ -14,17 +14,24 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// | np/{user}            | KV    | nd_scrobbler_now_playing                                          | one worker, one at a time; ignored on 0.62+ hosts |
 /// | host                 | KV    | nd_scrobbler_playback_report                                      | one worker; the value only ever turns true |
 /// | token/{user}         | KV    | the close/error callback of the user's current connection; an image registration's 401 (art timer); the first full call after the token changed removes it | not single-writer (issue 11); every writer writes the same verdict for the same token, and removal is idempotent |
-/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, a SESSIONS_REPLACE that changes what other players show, close, error); while no connection exists (Idle, Backoff), the call that opens the next one | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; two openers race (issue 11) |
+/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, a SESSIONS_REPLACE that changes what other players show, close, error); while no connection exists (Idle, Backoff) or the current one waited past its deadline, the call that won the lock on the next generation | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; of the calls that read Idle, only the one whose connect:N:user schedule the host accepted writes the session and connects |
 /// | ack/{user}/{gen}     | Cache | ACKs and the Hello of connection {gen} only                       | one connection's callbacks are sequential, and the generation in the key keeps a late ACK of an old connection off the current one's |
 /// | seq/{user}/{gen}     | Cache | dispatches (and op 9) of connection {gen} only                    | as ack; a new connection starts from the sequence gw carries over |
 /// | beat/{user}          | Cache | heartbeat timers of the current connection                         | one first-beat and one recurring schedule per connection, never at once |
-/// | sent/{user}          | Cache | any full call that sends a presence (playback, READY, flush, refresh) | a racing send may lose a window entry: the core allows 4 per 20 s, one under Discord's 5 (issue 11) |
+/// | sent/{user}          | Cache | any full call that sends a presence (playback, READY, flush, refresh) | a racing send may lose a window entry, but the window is kept by the presence slots (below), not by this count; a call never sends a presence composed from older playback than the one recorded here |
 /// | gateway-url          | Cache | the call that looked the URL up; a failed connect removes it      | every writer writes Discord's answer; the worst case is one extra lookup |
 /// | art/album/{album}    | Cache | the art lookup timer of any user showing that album               | racing writers write the same answer |
 /// | art/fixed            | Cache | any art lookup that registered the logo or pause icon              | each writer adds what Discord answered; the worst case is one extra registration |
 /// | art/blocked          | Cache | the art lookup that got a 429                                      | every writer writes a time Discord gave; a lost write only shortens the wait by one request |
 /// | links/{track}        | Cache | the link lookup timer of any user showing that track              | racing writers write the same answer |
 /// | song/{track id}      | Cache | the year-and-genre lookup timer of any user showing that track    | racing writers write the same answer |
+///
+/// Locks are schedule ids, the one test-and-set Navidrome offers: a one-time schedule whose id exists is refused
+/// (GatewaySession.Claims.cs). connect:{gen}:{user} lives 31 s and admits one opener of a generation;
+/// slot:{k}:{user}, k below SentPresence.Budget, lives 21 s and admits one presence update each, so at most Budget go
+/// out per 20 s however many calls race. Their callbacks read and write nothing.
+/// Playback is loaded before sent (StoredState's order): a call that read older playback than a racing report wrote
+/// then sees that report's send in sent, and leaves it.
 ///
 /// ack and seq keys of ended connections are left to expire with the cache TTL: a few bytes per reconnect.
 /// Art, link and song entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a

@@ -25,6 +25,8 @@ public static class StoredState
 {
     private static StateJson Json => StateJson.Default;
 
+    // Loaded in this order: playback before sent, so what was sent is at least as new as the playback read
+    // (a presence composed from older playback than the last one sent is never sent, GatewaySession.IsWanted).
     private static readonly ISlot[] Slots =
     [
         new Slot<PlaybackState>(StatePart.Playback, Store.Kv, StateKeys.Playback, Json.PlaybackState, s => s.Playback, (s, v) => s with { Playback = v }),

@@ -252,7 +252,7 @@ public sealed class World
     /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
     private static bool IsAnswer(Input input) =>
         input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered
-            or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed;
+            or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed or Input.Claimed;
 
     private void Write(Effect write)
     {
@@ -266,8 +266,18 @@ public sealed class World
         }
     }
 
+    /// <summary>The most decisions one call made: its input and the answers to its effects, transitively.</summary>
+    public int LongestCall { get; private set; }
+
+    // Which call an answer belongs to (answers are fresh objects), and how many decisions each call made.
+    private readonly Dictionary<Input, int> callOfAnswer = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int> decisionsOfCall = [];
+
     private void Decide(Input input, string user)
     {
+        if (!callOfAnswer.Remove(input, out var call)) { call = decisionsOfCall.Count; decisionsOfCall.Add(0); }
+        LongestCall = Math.Max(LongestCall, ++decisionsOfCall[call]);
+        var queued = inbox.Count;
         if (input is Input.FrameReceived { Frame: InboundFrame.Dispatch { Sequence: { } seq } } f && connections.ContainsKey(f.ConnectionId))
             lastSequence[user] = seq;
         if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
@@ -285,6 +295,8 @@ public sealed class World
         states[user] = step.State;
         Decisions.Add(decision);
         foreach (var effect in step.Effects) Carry(effect, user);
+        foreach (var (answer, _) in inbox.Skip(queued))
+            if (IsAnswer(answer)) callOfAnswer[answer] = call;
     }
 
     private double NextJitter() => (jitterStep++ * 0.618034) % 1.0;
@@ -316,6 +328,12 @@ public sealed class World
                 break;
             case Effect.ScheduleOnce once:
                 timers.TryAdd(once.ScheduleId, (NowMs + Math.Max(0, once.DelaySeconds) * 1000L, 0, ++timerOrder));
+                break;
+            case Effect.Claim claim:
+                // Like Navidrome: a schedule id that exists is refused; the first free one is taken.
+                var won = claim.ScheduleIds.FirstOrDefault(id => !timers.ContainsKey(id));
+                if (won is not null) timers[won] = (NowMs + claim.Seconds * 1000L, 0, ++timerOrder);
+                inbox.Enqueue((new Input.Claimed(won ?? claim.ScheduleIds[^1], won is null ? ClaimResult.Taken : ClaimResult.Won), user));
                 break;
             case Effect.ScheduleRecurring every:
                 timers.TryAdd(every.ScheduleId, (NowMs + every.EverySeconds * 1000L, every.EverySeconds * 1000L, ++timerOrder));
