@@ -20,7 +20,11 @@ namespace Navidrome.DiscordPresence.Exports;
 /// </summary>
 internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunctions functions)
 {
-    /// <summary>Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget.</summary>
+    /// <summary>
+    /// Bound on decisions per call, so a misbehaving answer loop cannot eat Navidrome's 30 s budget. A chain cut
+    /// short is logged with the kinds it dropped; the property World enforces the same bound and fails when a
+    /// normal run reaches it.
+    /// </summary>
     public const int MaxDecisions = 8;
 
     private readonly StateStore store = new(functions, host.Log);
@@ -41,7 +45,20 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             // A close ran on_close in another instance, which may have moved the session on: read it again.
             if (stale || (needs.Parts & ~loaded) != 0)
             {
-                (state, loaded) = (Load(user, next, needs.Parts, view), needs.Parts);
+                switch (Load(user, next, needs.Parts, view))
+                {
+                    case StateLoad.Loaded read:
+                        (state, loaded) = (read.State, needs.Parts);
+                        break;
+                    case StateLoad.Unavailable unavailable:
+                        // Deciding from made-up initial state would do harm (a second connection, a forgotten track),
+                        // so the rest of this call is dropped. What it carried comes again: a player's state with its
+                        // next report, a timer's work with the next refresh or report, an awaited frame through the
+                        // deadline of the phase that waits for it.
+                        host.Log(LogLevel.Warn, $"user '{user}': could not read stored state '{unavailable.Key}' ({unavailable.Error}); "
+                            + $"{Kinds([next, .. pending])} not decided, the next call decides again");
+                        return;
+                }
                 stale = false;
             }
             var step = Core.Decide(next, user, state, view, new Moment(host.NowUnixMs(), host.NextRandom()));
@@ -52,7 +69,12 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 stale |= effect is Effect.Close;
             }
         }
+        if (pending.Count > 0)
+            host.Log(LogLevel.Warn, $"user '{user}': stopped after {MaxDecisions} decisions in one call; not decided: {Kinds(pending)}");
     }
+
+    /// <summary>The kinds of some inputs, for a log line (never their contents: no ids, no tokens).</summary>
+    private static string Kinds(IEnumerable<Input> inputs) => string.Join(", ", inputs.Select(i => i.GetType().Name));
 
     /// <summary>
     /// Carries out effects that concern no user's state (plugin start-up: the wake-ups). No decision follows, so a
@@ -61,11 +83,11 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
     public void CarryOut(EquatableArray<Effect> effects)
     {
         foreach (var effect in effects)
-            if (Carry(effect) is Input.ScheduleFailed { Failure: not HostFailure.AlreadyExists } refused)
+            if (Carry(effect) is Input.ScheduleFailed refused)
                 host.Log(LogLevel.Warn, $"could not arm timer '{refused.ScheduleId}': {refused.Failure.Text}");
     }
 
-    private UserState Load(string user, Input input, StatePart parts, ConfigView view) =>
+    private StateLoad Load(string user, Input input, StatePart parts, ConfigView view) =>
         view is ConfigView.Parsed { Config: var parsed }
             ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), parsed.Links == LinkMode.Spotify)
             : store.Load(user, parts, _ => null, wantLinks: false);
@@ -88,11 +110,9 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");
                 return null;
             case Effect.ScheduleOnce once:
-                return functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId) is { } onceError
-                    ? new Input.ScheduleFailed(once.ScheduleId, once.DelaySeconds, HostFailureText.Classify(onceError)) : null;
+                return Refused(once.ScheduleId, once.DelaySeconds, functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId));
             case Effect.ScheduleRecurring every:
-                return functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId) is { } everyError
-                    ? new Input.ScheduleFailed(every.ScheduleId, every.EverySeconds, HostFailureText.Classify(everyError)) : null;
+                return Refused(every.ScheduleId, every.EverySeconds, functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId));
             case Effect.CancelSchedule cancel:
                 var cancelError = functions.CancelSchedule(cancel.ScheduleId);
                 // Not found: the schedule already fired or was cancelled, which is what we wanted.
@@ -126,6 +146,16 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 throw new System.Diagnostics.UnreachableException(effect.GetType().Name);
         }
     }
+
+    /// <summary>
+    /// A refused schedule as the core hears it. Already exists is no answer: another call armed this very timer (ids
+    /// are our locks), so nothing is lost and there is nothing to decide; answering it would spend a decision of the
+    /// call's bound on every re-arm of the art and link timers.
+    /// </summary>
+    private static Input.ScheduleFailed? Refused(string scheduleId, int delaySeconds, string? error) =>
+        error is not null && HostFailureText.Classify(error) is var failure and not HostFailure.AlreadyExists
+            ? new Input.ScheduleFailed(scheduleId, delaySeconds, failure)
+            : null;
 
     private void Report(string? error, LogLevel level, string doing)
     {

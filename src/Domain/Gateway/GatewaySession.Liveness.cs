@@ -36,7 +36,14 @@ public static partial class GatewaySession
     }
 
     /// <summary>
-    /// The host refused to arm a timer. Already exists: another call armed the same one, nothing is lost. Otherwise
+    /// The earliest a recheck runs: a refused timer due at once (an art or link lookup) is retried by the recheck's
+    /// own decision, so a scheduler that refuses only some ids costs one recheck per 5 s, never a busy loop.
+    /// </summary>
+    public const int MinRecheckSeconds = 5;
+
+    /// <summary>
+    /// The host refused to arm a timer. Already exists (which the interpreter does not even pass on): another call
+    /// armed the same one, nothing is lost. Otherwise
     /// arm a <see cref="TimerKind.Recheck"/> in its place, at its time or at the session's deadline if later, so the
     /// full decision it brings finds the deadline passed: that covers every one-time timer (flush, wake, idle close,
     /// art and link lookups re-arm themselves, retry and re-identify through the deadline). A refused recheck is not
@@ -50,7 +57,7 @@ public static partial class GatewaySession
         if (!replaceable)
             return new Step(state, [new Effect.Log(LogLevel.Warn,
                 $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); the next report or refresh catches up")]);
-        var dueMs = Math.Max(nowMs + failed.DelaySeconds * 1000L, state.Session.DeadlineMs ?? 0);
+        var dueMs = Math.Max(nowMs + Math.Max(failed.DelaySeconds, MinRecheckSeconds) * 1000L, state.Session.DeadlineMs ?? 0);
         var recheck = GatewayIds.Schedule(TimerKind.Recheck, dueMs, user);
         return new Step(state, [
             new Effect.Log(LogLevel.Warn, $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); re-checking under '{recheck}'"),

@@ -12,15 +12,14 @@ namespace Navidrome.DiscordPresence.Exports.State;
 /// </summary>
 internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> log)
 {
-    /// <summary>The <paramref name="parts"/> of the user's stored state; the rest initial.</summary>
-    public UserState Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, bool wantLinks) =>
+    /// <summary>The <paramref name="parts"/> of the user's stored state, the rest initial; or the key the host failed to read.</summary>
+    public StateLoad Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, bool wantLinks) =>
         StoredState.Load(user, parts, Get, inFocus, wantLinks,
             (key, problem) => log(LogLevel.Warn, $"stored state '{key}' is unreadable ({problem}); starting it afresh"));
 
-    private string? Get(StoreKey key)
+    private StoredRead Get(StoreKey key)
     {
         var (value, error) = key.Store == Store.Kv ? host.KvGet(key.Key) : host.CacheGetString(key.Key);
-        if (error is not null) log(LogLevel.Warn, $"could not read stored state '{key.Key}': {error}");
-        return value;
+        return error is null ? StoredRead.Of(value) : StoredRead.Failed(error);
     }
 }

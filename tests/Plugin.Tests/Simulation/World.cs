@@ -5,6 +5,7 @@ using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
+using Navidrome.DiscordPresence.Exports;
 
 namespace Navidrome.DiscordPresence.Tests.Simulation;
 
@@ -29,7 +30,11 @@ public sealed class World
     private readonly Dictionary<string, string?> announcedSessions = [];
     private readonly HashSet<string> withholding = [];
     private readonly HashSet<string> failingConnects = [];
-    private readonly Queue<(Input Input, string User)> inbox = new();
+    private readonly HashSet<string> failingSchedules = [];
+    private readonly HashSet<string> losingTimers = [];
+    private readonly Queue<(Input Input, string User, int Call)> inbox = new();
+    private readonly Dictionary<int, int> decisionsPerCall = [];
+    private int currentCall, calls;
     private long timerOrder;
     private int jitterStep;
 
@@ -68,6 +73,9 @@ public sealed class World
     /// <summary>Recurring heartbeat schedules currently armed for a user.</summary>
     public int HeartbeatSchedulesOf(string user) =>
         timers.Count(t => t.Value.EveryMs > 0 && GatewayIds.TryParseSchedule(t.Key, out var kind, out _, out var u) && u == user && kind == TimerKind.Heartbeat);
+
+    /// <summary>The most connections one user ever had open at the same time.</summary>
+    public int MostConnectionsAtOnce { get; private set; }
 
     public UserState StateOf(string user) => states.GetValueOrDefault(user, UserState.Initial);
 
@@ -118,9 +126,24 @@ public sealed class World
             case WorldEvent.FailNextConnect f:
                 failingConnects.Add(UserName(f.User));
                 break;
+            case WorldEvent.FailNextSchedule f:
+                failingSchedules.Add(UserName(f.User));
+                break;
+            case WorldEvent.LoseNextTimer l:
+                losingTimers.Add(UserName(l.User));
+                break;
             default:
                 throw new InvalidOperationException(ev.ToString());
         }
+    }
+
+    /// <summary>Discord turns cooperative and the host reliable: pending faults are dropped, ACKs flow again.</summary>
+    public void Calm()
+    {
+        withholding.Clear();
+        failingConnects.Clear();
+        failingSchedules.Clear();
+        losingTimers.Clear();
     }
 
     /// <summary>Runs time forward, firing due timers in order.</summary>
@@ -165,17 +188,29 @@ public sealed class World
 
     private void Deliver(Input input, string user)
     {
-        inbox.Enqueue((input, user));
+        Enqueue(input, user);
         if (inbox.Count > 1) return; // already draining: the host runs callbacks one after another here
         var guard = 0;
         while (inbox.Count > 0)
         {
             if (++guard > 10_000) throw new InvalidOperationException("the core does not settle: more than 10 000 decisions for one event");
-            var (next, forUser) = inbox.Peek();
-            Decide(next, forUser);
+            var (next, forUser, call) = inbox.Peek();
+            // An answer is decided in the call that asked (the interpreter's loop); anything else is a call of its own.
+            currentCall = IsAnswer(next) ? call : ++calls;
+            if (decisionsPerCall.GetValueOrDefault(currentCall) < Interpreter.MaxDecisions)
+            {
+                decisionsPerCall[currentCall] = decisionsPerCall.GetValueOrDefault(currentCall) + 1;
+                Decide(next, forUser);
+            }
+            else CutShort.Add((NowMs, forUser, next));
             inbox.Dequeue();
         }
     }
+
+    private void Enqueue(Input input, string user) => inbox.Enqueue((input, user, currentCall));
+
+    /// <summary>Answers dropped because their call had already made <see cref="Interpreter.MaxDecisions"/> decisions, as the interpreter drops them.</summary>
+    public List<(long AtMs, string User, Input Input)> CutShort { get; } = [];
 
     /// <summary>External-assets requests Discord received: the URLs of each.</summary>
     public List<(long AtMs, string User, string[] Urls)> Registrations { get; } = [];
@@ -196,9 +231,13 @@ public sealed class World
 
     /// <summary>The parts of a user's state a real shell would load for this input from the stored text.</summary>
     private UserState Load(string user, Input input, StatePart parts) =>
-        StoredState.Load(user, parts, key => store.GetValueOrDefault(key),
+        StoredState.Load(user, parts, key => StoredRead.Of(store.GetValueOrDefault(key)),
             loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), Config.Links == LinkMode.Spotify,
-            (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}"));
+            (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}")) switch
+        {
+            StateLoad.Loaded loaded => loaded.State,
+            var unavailable => throw new InvalidOperationException($"the simulated store never fails a read: {unavailable}"),
+        };
 
     private ConfigView ViewFor(ConfigReach reach, string user) => reach switch
     {
@@ -251,13 +290,14 @@ public sealed class World
         switch (effect)
         {
             case Effect.Connect c:
-                if (failingConnects.Remove(user)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, new HostFailure.Failed("failed to connect: dial tcp: i/o timeout")), user)); break; }
-                if (connections.ContainsKey(c.ConnectionId)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, new HostFailure.AlreadyExists($"connection ID \"{c.ConnectionId}\" already exists")), user)); break; }
+                if (failingConnects.Remove(user)) { Enqueue(new Input.ConnectFailed(c.ConnectionId, new HostFailure.Failed("failed to connect: dial tcp: i/o timeout")), user); break; }
+                if (connections.ContainsKey(c.ConnectionId)) { Enqueue(new Input.ConnectFailed(c.ConnectionId, new HostFailure.AlreadyExists($"connection ID \"{c.ConnectionId}\" already exists")), user); break; }
                 connections[c.ConnectionId] = new ServerConnection(user) { Sequence = LastSequenceOf(user) ?? 0 };
-                inbox.Enqueue((new Input.FrameReceived(c.ConnectionId, new InboundFrame.Hello(HelloIntervalMs)), user));
+                MostConnectionsAtOnce = Math.Max(MostConnectionsAtOnce, connections.Values.Count(open => open.User == user));
+                Enqueue(new Input.FrameReceived(c.ConnectionId, new InboundFrame.Hello(HelloIntervalMs)), user);
                 break;
             case Effect.Send s:
-                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { inbox.Enqueue((new Input.SendFailed(s.ConnectionId, new HostFailure.NotFound($"connection ID \"{s.ConnectionId}\" not found")), user)); break; }
+                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { Enqueue(new Input.SendFailed(s.ConnectionId, new HostFailure.NotFound($"connection ID \"{s.ConnectionId}\" not found")), user); break; }
                 var sent = new Sent(NowMs, user, s.ConnectionId, s.Frame);
                 SentFrames.Add(sent);
                 if (s.Frame is GatewayFrame.Identify && HasResumableSession(user) && validSessions[user] == announcedSessions.GetValueOrDefault(user))
@@ -269,23 +309,23 @@ public sealed class World
                 if (!connections.ContainsKey(c.ConnectionId)) break;
                 Ended(c.ConnectionId, user);
                 if (c.Code is 1000 or 1001) validSessions[user] = null;
-                inbox.Enqueue((new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user));
+                Enqueue(new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user);
                 break;
             case Effect.ScheduleOnce once:
-                timers.TryAdd(once.ScheduleId, (NowMs + Math.Max(0, once.DelaySeconds) * 1000L, 0, ++timerOrder));
+                Arm(once.ScheduleId, once.DelaySeconds, 0, user);
                 break;
             case Effect.ScheduleRecurring every:
-                timers.TryAdd(every.ScheduleId, (NowMs + every.EverySeconds * 1000L, every.EverySeconds * 1000L, ++timerOrder));
+                Arm(every.ScheduleId, every.EverySeconds, every.EverySeconds * 1000L, user);
                 break;
             case Effect.CancelSchedule cancel:
                 timers.Remove(cancel.ScheduleId);
                 break;
             case Effect.Http http:
                 HttpRequests.Add(http);
-                inbox.Enqueue((new Input.HttpAnswered(http.Tag, AnswerHttp(http, user)), user));
+                Enqueue(new Input.HttpAnswered(http.Tag, AnswerHttp(http, user)), user);
                 break;
             case Effect.SubsonicRaw raw:
-                inbox.Enqueue((new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user));
+                Enqueue(new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user);
                 break;
             case Effect.ArtworkUrl art:
                 var url = art.TrackId switch
@@ -294,7 +334,7 @@ public sealed class World
                     "t3" => "http://localhost:4533/share/img/t3?size=300",
                     _ => null,
                 };
-                inbox.Enqueue((new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user));
+                Enqueue(new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user);
                 break;
             case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete:
                 Write(effect);
@@ -304,6 +344,19 @@ public sealed class World
             default:
                 throw new InvalidOperationException(effect.ToString());
         }
+    }
+
+    /// <summary>
+    /// Navidrome's scheduler: an id that exists is refused (the interpreter does not answer that: another call armed
+    /// this very timer); a scripted fault refuses or silently loses the schedule.
+    /// </summary>
+    private void Arm(string id, int delaySeconds, long everyMs, string user)
+    {
+        if (timers.ContainsKey(id)) return;
+        if (failingSchedules.Remove(user))
+            Enqueue(new Input.ScheduleFailed(id, delaySeconds, new HostFailure.Failed("scheduler: injected failure")), user);
+        else if (!losingTimers.Remove(user))
+            timers[id] = (NowMs + Math.Max(0, delaySeconds) * 1000L, everyMs, ++timerOrder);
     }
 
     /// <summary>The <c>mp:</c> image the simulated Discord gives a registered URL.</summary>
@@ -350,18 +403,18 @@ public sealed class World
                 announcedSessions[user] = validSessions[user];
                 connection.Sequence = 0;
                 lastSequence[user] = null;
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
-                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"))), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
+                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"))), user);
                 break;
             case GatewayFrame.Resume r when validSessions.GetValueOrDefault(user) == r.SessionId && NowMs <= resumableUntil.GetValueOrDefault(user):
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user);
                 break;
             case GatewayFrame.Resume:
                 validSessions[user] = null;
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.InvalidSession(false)), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.InvalidSession(false)), user);
                 break;
             case GatewayFrame.Heartbeat when !withholding.Contains(user):
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.HeartbeatAck()), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.HeartbeatAck()), user);
                 break;
         }
     }
