@@ -62,8 +62,11 @@ mkdir -p "$out/obj"
 # PathMap (passed on to the referenced src projects): the compiler hashes each assembly, PDB path included, into its
 # MVID and PE timestamp, which the trimmer keeps even though it drops the debug records; unmapped, a checkout in
 # another folder gives other bytes.
-dotnet publish "$here/App/App.csproj" -c Release -p:PathMap="$root=/src" --nologo -v quiet -clp:ErrorsOnly >"$out/publish.log" 2>&1 ||
+# Warnings stay in publish.log (the trimmer's IL2104 for LanguageExt is expected, see App.csproj); the count is said here.
+dotnet publish "$here/App/App.csproj" -c Release -p:PathMap="$root=/src" --nologo -v quiet -clp:NoSummary >"$out/publish.log" 2>&1 ||
 	{ cat "$out/publish.log" >&2; fail "dotnet publish of build/wasm/App failed"; }
+warnings="$(grep -c ': warning ' "$out/publish.log" || true)"
+[ "$warnings" = 0 ] || echo "   $warnings publish warning(s), listed in build/wasm/out/publish.log ($(grep -o ': warning [A-Z]*[0-9]*' "$out/publish.log" | sort | uniq -c | awk '{printf "%s%s x%s", sep, $4, $1; sep=", "}'))"
 framework="$here/App/bin/Release/net10.0/publish/wwwroot/_framework"
 [ -f "$framework/System.Private.CoreLib.dll" ] || fail "publish produced no System.Private.CoreLib.dll in $framework"
 

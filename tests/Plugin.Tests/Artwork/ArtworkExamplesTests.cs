@@ -108,6 +108,22 @@ public class ArtworkExamplesTests
         Assert.True(world.HttpRequests.Count(h => h.Request.Url.Contains("coverartarchive", StringComparison.Ordinal)) > lookups);
     }
 
+    [Theory]
+    [InlineData(307, "https://archive.org/x.jpg", true)]
+    [InlineData(404, null, true)]
+    [InlineData(400, null, true)]
+    [InlineData(503, null, false)]
+    public void The_archive_answers_an_image_a_definite_miss_or_a_passing_failure(int status, string? image, bool definite)
+    {
+        var answer = new HttpOutcome.Answered(status, status == 307 ? [new Header("Location", "https://archive.org/x.jpg")] : [], "");
+        Assert.Equal((image, definite), CoverArtArchive.Read(answer));
+    }
+
+    [Fact]
+    public void Upper_case_mbids_are_asked_in_lower_case_which_is_all_the_archive_accepts() =>
+        Assert.Equal("https://coverartarchive.org/release/0a1b2c3d-0000-4000-8000-00000000abcd/front-500",
+            CoverArtArchive.Request(false, "0A1B2C3D-0000-4000-8000-00000000ABCD").Url);
+
     [Fact]
     public void A_malformed_registration_answer_leaves_the_logo_and_retries_later()
     {
