@@ -36,6 +36,26 @@ public static partial class GatewaySession
     }
 
     /// <summary>
+    /// After a full decision: a live connection that has neither beaten nor heard an ACK for two heartbeat intervals
+    /// (plus a grace) lost its heartbeat schedule (refused or lost; a recheck cannot re-arm it). Close it with a
+    /// resumable code, as a zombie is closed: the close handler resumes on a new connection, which arms its own.
+    /// </summary>
+    private static Step RestartIfHeartbeatStopped(Step step, GatewayContext ctx)
+    {
+        var state = step.State;
+        var session = state.Session;
+        if (session.Phase is not (Phase.Identifying or Phase.Resuming or Phase.Ready) || session.HeartbeatIntervalMs <= 0
+            || step.Effects.Any(e => e is Effect.Close)) return step;
+        var lastBeat = state.Beat.Generation == session.Generation ? state.Beat.LastBeatMs : 0;
+        var lastSign = Math.Max(lastBeat, LastAckMs(state));
+        if (ctx.NowMs - lastSign <= 2L * session.HeartbeatIntervalMs + PhaseDeadlines.RetryGraceMs) return step;
+        return new Step(state, [.. step.Effects,
+            new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': the connection's heartbeat stopped (a lost or refused timer); reconnecting"),
+            new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "heartbeat stopped"),
+        ]);
+    }
+
+    /// <summary>
     /// The earliest a recheck runs: a refused timer due at once (an art or link lookup) is retried by the recheck's
     /// own decision, so a scheduler that refuses only some ids costs one recheck per 5 s, never a busy loop.
     /// </summary>

@@ -24,7 +24,7 @@ public static partial class GatewaySession
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
-        return KeepShowingDesired(RecoverIfOverdue(Handle(input, state, ctx), ctx), ctx);
+        return KeepShowingDesired(RestartIfHeartbeatStopped(RecoverIfOverdue(Handle(input, state, ctx), ctx), ctx), ctx);
     }
 
     /// <summary>
