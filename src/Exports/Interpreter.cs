@@ -52,9 +52,10 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                         break;
                     case StateLoad.Unavailable unavailable:
                         // Deciding from made-up initial state would do harm (a second connection, a forgotten track),
-                        // so the rest of this call is dropped. What it carried comes again: a player's state with its
-                        // next report, a timer's work with the next refresh or report, an awaited frame through the
-                        // deadline of the phase that waits for it.
+                        // so the rest of this call is dropped (after the store's own retries). What it carried comes
+                        // again: a player's state with its next report, and at the latest when the play it left
+                        // showing ends (the wake timer the last report armed); a timer's work with the next refresh or
+                        // report; an awaited frame through the deadline of the phase that waits for it.
                         host.Log(LogLevel.Warn, $"user '{user}': could not read stored state '{unavailable.Key}' ({unavailable.Error}); "
                             + $"{Kinds([next, .. pending])} not decided, the next call decides again");
                         return;

@@ -17,9 +17,18 @@ internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> lo
         StoredState.Load(user, parts, Get, inFocus, wantLinks,
             (key, problem) => log(LogLevel.Warn, $"stored state '{key}' is unreadable ({problem}); starting it afresh"));
 
+    /// <summary>Attempts per read: the failures a read meets (a locked SQLite database behind the KV store, a busy
+    /// host) clear in milliseconds, and a read that still fails drops the whole call.</summary>
+    public const int ReadAttempts = 3;
+
     private StoredRead Get(StoreKey key)
     {
-        var (value, error) = key.Store == Store.Kv ? host.KvGet(key.Key) : host.CacheGetString(key.Key);
-        return error is null ? StoredRead.Of(value) : StoredRead.Failed(error);
+        string? error = null;
+        for (var attempt = 0; attempt < ReadAttempts; attempt++)
+        {
+            (var value, error) = key.Store == Store.Kv ? host.KvGet(key.Key) : host.CacheGetString(key.Key);
+            if (error is null) return StoredRead.Of(value);
+        }
+        return StoredRead.Failed(error!);
     }
 }
