@@ -48,7 +48,8 @@ public static partial class GatewaySession
             || step.Effects.Any(e => e is Effect.Close)) return step;
         var lastBeat = state.Beat.Generation == session.Generation ? state.Beat.LastBeatMs : 0;
         var lastSign = Math.Max(lastBeat, LastAckMs(state));
-        if (ctx.NowMs - lastSign <= 2L * session.HeartbeatIntervalMs + PhaseDeadlines.RetryGraceMs) return step;
+        // No sign at all (Hello's write of its time failed, say): nothing to judge by; the first beat writes one.
+        if (lastSign == 0 || ctx.NowMs - lastSign <= 2L * session.HeartbeatIntervalMs + PhaseDeadlines.RetryGraceMs) return step;
         return new Step(state, [.. step.Effects,
             new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': the connection's heartbeat stopped (a lost or refused timer); reconnecting"),
             new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "heartbeat stopped"),
