@@ -8,9 +8,10 @@ namespace Navidrome.DiscordPresence.Snapshot;
 /// in that call, and Navidrome makes a fresh instance for every call: code the warm-up never ran is prepared again on
 /// every call that needs it (measured: a live heartbeat ACK cost several times a fresh one before the warm-up covered
 /// the live paths). So the warm-up plays whole listening sessions, the way Navidrome and Discord drive them: reports,
-/// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, pause,
-/// a second track, stop, a dropped connection and its resume, a refused schedule and the recheck in its place, a
-/// call whose stored state cannot be read. It does so twice, under two configs: everything
+/// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, the
+/// user's session list (an echo with nothing new, another player's Listening activity starting and ending, each with
+/// the full decision it wakes), pause, a second track, stop, a dropped connection and its resume, a refused schedule and the recheck in its place, a call whose stored state
+/// cannot be read. It does so twice, under two configs: everything
 /// optional switched on, then only the required keys (the common case), each with its own user.
 /// Every invented value carries a sentinel; after the snapshot the sentinel must be nowhere in the module.
 /// </summary>
@@ -50,9 +51,11 @@ internal static class WarmUpCalls
             ["activityname"] = "Custom",
             ["activitynametemplate"] = "{track} " + Sentinel,
             ["detailstemplate"] = "{track} ({album})",
-            ["statetemplate"] = "{artist}",
+            ["statetemplate"] = "{artist} ({year}) • {genre}",
             ["ignoredplayers"] = $$"""["{{Sentinel}} ignored"]""",
             ["pausetimeoutminutes"] = "10",
+            // Two buttons: a link placeholder that starts the URL, text placeholders URL-encoded inside one.
+            ["buttons"] = $$"""[{"label":"{{Sentinel}} {album}","url":"{spotifyurl}"},{"label":"{track}","url":"https://{{Sentinel}}.example.org/search?q={artist}+{track}"}]""",
         }),
         (User + "b", new Dictionary<string, string>
         {
@@ -70,9 +73,11 @@ internal static class WarmUpCalls
             $$"""{"username":"{{user}}","track":{{track}},"state":"{{state}}","positionMs":{{positionMs}},"playbackRate":1,"playerId":"{{player}}","playerName":"{{Sentinel}} player","timestamp":1800000000}""";
         string Frame(string frame) =>
             $$"""{"connectionId":"{{CurrentConnection}}","message":{{JsonSerializer.Serialize(frame)}}}""";
-        var first = Track("t1", "album1");
-        var second = Track("t2", "album2");
-        var ready = $$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"{{{Sentinel}}}"},"guilds":[{"id":"2","unavailable":true}],"relationships":[],"private_channels":[],"sessions":[{"session_id":"{{{Sentinel}}}-other","status":"online","activities":[]}],"session_id":"{{{Sentinel}}}","resume_gateway_url":"wss://{{{Sentinel}}}.discord.gg"}}""";
+        // Albums of their own per pass: the host keeps what the first pass stored, and a shared album's art would be
+        // known already, leaving the second pass's art lookup (Navidrome's artwork URL, the default source) cold.
+        var first = Track("t1", "album1" + user[^1]);
+        var second = Track("t2", "album2" + user[^1]);
+        var ready = $$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"{{{Sentinel}}}"},"guilds":[{"id":"2","unavailable":true}],"relationships":[],"private_channels":[],"sessions":[{"session_id":"{{{Sentinel}}}-other","status":"online","activities":[{"type":0,"name":"{{{Sentinel}}} game"}]}],"session_id":"{{{Sentinel}}}","resume_gateway_url":"wss://{{{Sentinel}}}.discord.gg"}}""";
         return
         [
             new("nd_on_init", "{}"),
@@ -84,7 +89,11 @@ internal static class WarmUpCalls
             new("nd_websocket_on_text_message", Frame(ready)),
             new(FireTimers, ""),
             new("nd_websocket_on_text_message", Frame($$$"""{"t":"MESSAGE_CREATE","s":2,"op":0,"d":{"content":"{{{Sentinel}}}"}}""")),
-            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":3,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[]}]}""")),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":3,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[{"type":2,"name":"{{Sentinel}}","application_id":"1234567890123456789"}]}]}""")),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":4,"op":0,"d":[{"session_id":"{{Sentinel}}","status":"online","activities":[]},{"session_id":"{{Sentinel}}-other","status":"online","client_info":{"client":"desktop","os":"windows","version":0},"activities":[{"type":4,"name":"Custom Status"},{"type":2,"name":"{{Sentinel}} player","id":"spotify:1"}]},{"session_id":"all","activities":[{"type":2,"name":"{{Sentinel}} player"}]}]}""")),
+            new(FireTimers, ""),
+            new("nd_websocket_on_text_message", Frame($$"""{"t":"SESSIONS_REPLACE","s":5,"op":0,"d":[{"session_id":"{{Sentinel}}-other","status":"online","activities":[]}]}""")),
+            new(FireTimers, ""),
             new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null,"s":null,"t":null}""")),
             new("nd_websocket_on_text_message", Frame("""{"op":1,"d":null}""")),
             new(FireTimers, ""),
@@ -95,6 +104,7 @@ internal static class WarmUpCalls
             new("nd_scrobbler_now_playing", $$"""{"username":"{{user}}","track":{{first}},"position":31}"""),
             new("nd_scrobbler_playback_report", Report("paused", first, 40000)),
             new("nd_scrobbler_playback_report", Report("playing", second, 0)),
+            new(FireTimers, ""), // the second album's art lookup, while it is in focus
             new("nd_scrobbler_playback_report", Report("playing", first, 0, player: "")),
             new(FireTimers, ""),
             new("nd_websocket_on_text_message", Frame("""{"op":11,"d":null}""")),
@@ -183,6 +193,12 @@ internal static class WarmUpCalls
                     return $$"""{"url":"https://music.example.net/share/img/{{Sentinel}}?size=300"}""";
                 case "subsonicapi_callraw":
                     return """{"contentType":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}""";
+                case "subsonicapi_call":
+                    // getSong as Navidrome answers it: the response JSON as a string.
+                    return JsonSerializer.Serialize(new Dictionary<string, string>
+                    {
+                        ["responseJson"] = $$$$"""{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"{{{{Sentinel}}}}","openSubsonic":true,"song":{"id":"{{{{Sentinel}}}}","isDir":false,"title":"{{{{Sentinel}}}}","year":1959,"genre":"{{{{Sentinel}}}} genre","genres":[{"name":"{{{{Sentinel}}}} genre"}]}}}""",
+                    });
                 case "http_send":
                     var body = (string?)root["request"]!["body"]; // http_send bodies are base64
                     return Http((string)root["request"]!["url"]!, body is null ? null : System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)));
@@ -205,8 +221,9 @@ internal static class WarmUpCalls
                     ["external_asset_path"] = $"external/{Sentinel}{i}/https/media.example.net/{Sentinel}.png",
                 })));
             }
+            // The first album is in the archive; the second is not, so its lookup goes on to the uguu.se upload.
             if (url.Contains("coverartarchive.org", StringComparison.Ordinal))
-                return url.Contains("release-group", StringComparison.Ordinal)
+                return url.Contains("release-group", StringComparison.Ordinal) || url.Contains("album2", StringComparison.Ordinal)
                     ? Ok(404, "")
                     : Ok(307, "", $$"""{"Location":"https://archive.org/download/{{Sentinel}}/front-500.jpg"}""");
             if (url.Contains("listenbrainz", StringComparison.Ordinal))

@@ -3,6 +3,7 @@ using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Domain.Presence;
+using Navidrome.DiscordPresence.Domain.Song;
 using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 
@@ -13,7 +14,8 @@ namespace Navidrome.DiscordPresence.Domain;
 /// the effects. The frequent inputs of a live connection (ACKs, unused dispatches, heartbeat timers) are decided
 /// from the little they need (<see cref="InputNeeds"/>); every other input runs in four layers, each pure:
 /// 1. playback: a report updates that user's players (ignored players and, on 0.62+ hosts, NowPlaying change nothing);
-/// 2. artwork and links: the track in focus gets its album art and Spotify link looked up, off the playback path;
+/// 2. artwork, links and song facts: the track in focus gets its album art, Spotify link, year and genre looked up,
+///    off the playback path;
 /// 3. presence: what should show now is derived from the players, the art, the config and the time, never stored;
 /// 4. gateway: the session moves towards showing that presence (connect, identify, send, close).
 /// Users the config does not enable (unknown, or no valid client id) get no effects, except that their
@@ -37,6 +39,7 @@ public static class Core
         {
             InputNeeds.AckArrived ack => GatewaySession.RecordAck(ack.ConnectionId, state, now.NowMs),
             InputNeeds.SequenceArrived dispatch => GatewaySession.RecordSequence(dispatch.ConnectionId, dispatch.Sequence, state),
+            InputNeeds.SessionsSeen sessions => GatewaySession.OnSessionsReplaced(sessions.ConnectionId, sessions.Sequence, sessions.Listening, state, now.NowMs),
             InputNeeds.BeatDue beat => Enabled(config, user)
                 ? GatewaySession.OnBeatTimer(beat.ScheduleId, beat.Kind, beat.Generation, user, state, now.NowMs)
                 : Disabled(input, state),
@@ -62,9 +65,11 @@ public static class Core
         var playback = ApplyPlayback(input, user, state, config, now.NowMs);
         var art = ArtworkPipeline.Decide(input, playback.State, account, config, now);
         var links = SpotifyLinks.Decide(input, art.State, account, config, now);
-        var desired = Desired(links.State, config, now.NowMs);
-        var gateway = GatewaySession.Decide(input, links.State, new GatewayContext(account, config, now, desired));
-        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. gateway.Effects]);
+        var song = SongLookup.Decide(input, links.State, account, config, now);
+        var ours = Ours(song.State, config, now.NowMs);
+        var desired = StandDown.Desired(ours, song.State.Session, config);
+        var gateway = GatewaySession.Decide(input, song.State, new GatewayContext(account, config, now, desired, ours));
+        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. song.Effects, .. gateway.Effects]);
     }
 
     private static bool Enabled(ConfigView config, string user) => config switch
@@ -91,14 +96,19 @@ public static class Core
         })];
     }
 
-    /// <summary>The presence a user should have at <paramref name="nowMs"/>.</summary>
-    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs)
+    /// <summary>The presence a user should have at <paramref name="nowMs"/>: <see cref="Ours"/>, unless the plugin stands down for another player.</summary>
+    public static Effects.Discord.PresenceUpdate Desired(UserState state, PluginConfig config, long nowMs) =>
+        StandDown.Desired(Ours(state, config, nowMs), state.Session, config);
+
+    /// <summary>What Navidrome's playback shows for a user at <paramref name="nowMs"/>, other players aside.</summary>
+    public static Effects.Discord.PresenceUpdate Ours(UserState state, PluginConfig config, long nowMs)
     {
         var showing = Showing.At(state.Playback, state.NowPlaying, state.Host, config, nowMs);
-        return PresenceComposer.Compose(showing, config, ArtDecorations.For(showing, state.Art, state.Links, config, nowMs));
+        return PresenceComposer.Compose(showing, config, ArtDecorations.For(showing, state.Art, state.Links, config, nowMs),
+            SongLookup.ExtrasFor(showing?.Track, state.Song));
     }
 
-    /// <summary>The track a decision on <paramref name="input"/> shows, so the shell can load just its art and link entries.</summary>
+    /// <summary>The track a decision on <paramref name="input"/> shows, so the shell can load just its art, link and song entries.</summary>
     public static Playback.Track? TrackInFocus(Input input, string user, UserState state, PluginConfig config, long nowMs)
     {
         var after = ApplyPlayback(input, user, state, config, nowMs).State;

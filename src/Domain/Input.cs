@@ -45,6 +45,9 @@ public abstract record Input
     /// <summary>Navidrome's Subsonic API answered a raw call: content type and bytes (base64), or an error text.</summary>
     public sealed record SubsonicAnswered(string Tag, string? ContentType, string? DataBase64, string? Error) : Input;
 
+    /// <summary>Navidrome's Subsonic API answered a JSON call: the response text, or an error text.</summary>
+    public sealed record SubsonicCallAnswered(string Tag, string? ResponseJson, string? Error) : Input;
+
     /// <summary>An HTTP request we asked for was answered (or failed to be).</summary>
     public sealed record HttpAnswered(string Tag, HttpOutcome Outcome) : Input;
 }

@@ -55,6 +55,9 @@ public abstract record Effect
     /// <summary>Call Navidrome's Subsonic API for raw bytes (getCoverArt); answered with the same <paramref name="Tag"/>.</summary>
     public sealed record SubsonicRaw(string Tag, string Uri) : Effect;
 
+    /// <summary>Call Navidrome's Subsonic API for its JSON answer (getSong); answered with the same <paramref name="Tag"/>.</summary>
+    public sealed record SubsonicCall(string Tag, string Uri) : Effect;
+
     /// <summary>Write one line to Navidrome's log.</summary>
     public sealed record Log(LogLevel Level, string Message) : Effect;
 }

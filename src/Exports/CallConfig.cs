@@ -11,10 +11,19 @@ namespace Navidrome.DiscordPresence.Exports;
 /// time they are asked for. Most calls concern one user, so only that user's entry is parsed. The host learns every
 /// token parsed, so that log lines and errors are scrubbed of them.
 /// </summary>
-internal sealed class CallConfig(RedactingHost host, string? user)
+internal sealed class CallConfig(RedactingHost host, string? user, Dictionary<string, string?>? fetchedBefore = null)
 {
-    private readonly Dictionary<string, string?> fetched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> fetched = fetchedBefore ?? new(StringComparer.Ordinal);
     private ConfigParse? parsed;
+
+    /// <summary>The same call's config about <paramref name="forUser"/>: keys fetched so far are not fetched again.</summary>
+    public CallConfig For(string? forUser) => new(host, forUser, fetched);
+
+    /// <summary>
+    /// Our application id while other players are watched for (<c>yieldtootherapps</c> on), else null: asked by the
+    /// frame reader for READY and SESSIONS_REPLACE only, so other frames never read these keys.
+    /// </summary>
+    public string? YieldingApplication() => ConfigReader.YieldingApplication(Source);
 
     /// <summary>The tokens read so far (none until a user's entry was parsed).</summary>
     public UserTokens Tokens => parsed?.Tokens ?? UserTokens.None;

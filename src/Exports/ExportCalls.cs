@@ -38,7 +38,9 @@ internal static class ExportCalls
                 var (listener, nowPlaying) = InputReader.NowPlaying(host.ReadInput());
                 return Run(host, nowPlaying, listener);
             case ExportNames.OnTextMessage:
-                return Run(host, InputReader.TextMessage(host.ReadInput()));
+                // The frame's user is known only once it is read; the keys the frame reader fetched are kept for the call.
+                var keys = new CallConfig(host, user: null);
+                return Run(host, InputReader.TextMessage(host.ReadInput(), keys.YieldingApplication), config: keys);
             case ExportNames.OnBinaryMessage:
                 host.Log(LogLevel.Debug, "ignored a binary gateway frame (the plugin asks Discord for JSON text)");
                 return 0;
@@ -63,7 +65,7 @@ internal static class ExportCalls
         interpreter.CarryOut(Core.Initialize(parsed.Config, new Moment(host.NowUnixMs(), host.NextRandom())));
     }
 
-    private static int Run(RedactingHost host, Input input, string? user = null)
+    private static int Run(RedactingHost host, Input input, string? user = null, CallConfig? config = null)
     {
         user ??= Routing.UserOf(input);
         if (user is null)
@@ -71,8 +73,8 @@ internal static class ExportCalls
             host.Log(LogLevel.Debug, $"ignored an event for an id this plugin did not make ({input.GetType().Name})");
             return 0;
         }
-        var config = new CallConfig(host, user);
-        new Interpreter(host, config, new HostFunctions(host)).Run(input, user);
+        var forUser = config?.For(user) ?? new CallConfig(host, user);
+        new Interpreter(host, forUser, new HostFunctions(host)).Run(input, user);
         return 0;
     }
 }

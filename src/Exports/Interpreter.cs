@@ -1,6 +1,5 @@
 using System.Text;
 using Navidrome.DiscordPresence.Domain;
-using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Exports.Discord;
 using Navidrome.DiscordPresence.Exports.Host;
@@ -90,8 +89,8 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
 
     private StateLoad Load(string user, Input input, StatePart parts, ConfigView view) =>
         view is ConfigView.Parsed { Config: var parsed }
-            ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), parsed.Links == LinkMode.Spotify)
-            : store.Load(user, parts, _ => null, wantLinks: false);
+            ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), TrackEntries.For(parsed))
+            : store.Load(user, parts, _ => null, TrackEntries.None);
 
     /// <summary>Carries one effect out; returns the answer the core must hear, if any.</summary>
     private Input? Carry(Effect effect)
@@ -140,6 +139,9 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             case Effect.SubsonicRaw raw:
                 var (contentType, data, rawError) = functions.SubsonicCallRaw(raw.Uri);
                 return new Input.SubsonicAnswered(raw.Tag, contentType, data, rawError);
+            case Effect.SubsonicCall call:
+                var (json, callError) = functions.SubsonicCall(call.Uri);
+                return new Input.SubsonicCallAnswered(call.Tag, json, callError);
             case Effect.Log log:
                 host.Log(log.Level, log.Message);
                 return null;

@@ -12,6 +12,8 @@ public sealed class RecordingHost(IReadOnlyDictionary<string, string> config) : 
 {
     public List<(string Function, string Request)> Calls { get; } = [];
     public List<(LogLevel Level, string Message)> Logs { get; } = [];
+    /// <summary>Every config key the plugin asked for, in order.</summary>
+    public List<string> ConfigReads { get; } = [];
     public Func<string, string, string> Answer { get; init; } = (_, _) => "{}";
 
     public byte[] CallHost(string function, byte[] requestJson)
@@ -21,7 +23,11 @@ public sealed class RecordingHost(IReadOnlyDictionary<string, string> config) : 
         return Encoding.UTF8.GetBytes(Answer(function, request));
     }
 
-    public string? GetConfig(string key) => config.GetValueOrDefault(key);
+    public string? GetConfig(string key)
+    {
+        ConfigReads.Add(key);
+        return config.GetValueOrDefault(key);
+    }
     public void Log(LogLevel level, string message) => Logs.Add((level, message));
     public long NowUnixMs() => 1_764_000_000_000;
     public double NextRandom() => 0.5;

@@ -70,6 +70,7 @@ public class CaseCoverageTests
             new Effect.Http("gw:1:alice", new HttpRequestSpec("GET", "https://discord.com/api/v10/gateway", [], null, 1000, true)),
             new Effect.ArtworkUrl("nd-art:1:alice", "t1", 300),
             new Effect.SubsonicRaw("nd-cover:1:alice", "getCoverArt?id=t1"),
+            new Effect.SubsonicCall("song:1:alice", "getSong?id=t1&u=alice"),
             new Effect.Log(LogLevel.Info, "hello"),
         ];
         Assert.Equal(Cases(typeof(Effect)).Order(), one.Items.Select(e => e.GetType().Name).Order());

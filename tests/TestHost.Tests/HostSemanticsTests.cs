@@ -152,4 +152,18 @@ public sealed class HostSemanticsTests
         var big = Convert.ToBase64String(new byte[1024 * 1024]);
         Assert.Contains("storage limit exceeded", Call(world, "kvstore_set", $$"""{"key":"big","value":"{{big}}"}""")["error"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void GetSong_answers_the_library_track_as_Navidromes_JSON_as_a_granted_user_only()
+    {
+        using var world = World(new ProbeRunner());
+        world.Host.Library.Add(new TrackInfo("t1", "So What", "Kind of Blue", "Miles Davis", 562, Year: 1959, Genre: "Jazz"));
+        world.Host.Library.Add(new TrackInfo("t2", "Untagged", "Demos", "Nobody", 120));
+        JsonNode Song(string id) => JsonNode.Parse(Call(world, "subsonicapi_call", $$"""{"uri":"getSong?id={{id}}&u=alice"}""")["responseJson"]!.GetValue<string>())!["subsonic-response"]!;
+        Assert.Equal("""{"id":"t1","isDir":false,"title":"So What","album":"Kind of Blue","artist":"Miles Davis","duration":562,"year":1959,"genre":"Jazz","genres":[{"name":"Jazz"}]}""", Song("t1")["song"]!.ToJsonString());
+        Assert.Equal("""{"id":"t2","isDir":false,"title":"Untagged","album":"Demos","artist":"Nobody","duration":120,"genres":[]}""", Song("t2")["song"]!.ToJsonString());
+        Assert.Equal(("failed", 70), ((string)Song("t9")["status"]!, (int)Song("t9")["error"]!["code"]!));
+        Assert.Contains("not authorized", Call(world, "subsonicapi_call", """{"uri":"getSong?id=t1&u=bob"}""")["error"]!.GetValue<string>());
+        Assert.Contains("'u'", Call(world, "subsonicapi_call", """{"uri":"getSong?id=t1"}""")["error"]!.GetValue<string>());
+    }
 }

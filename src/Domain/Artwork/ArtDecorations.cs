@@ -23,15 +23,12 @@ public static class ArtDecorations
         var images = new Decorations(
             LargeImage: albumArt ?? logo,
             PauseImage: pause,
-            LogoImage: config.Artwork.ShowLogo && albumArt is not null ? logo : null);
+            LogoImage: config.Artwork.ShowLogo && albumArt is not null ? logo : null,
+            Links: config.Buttons.IsEmpty ? null : new TrackLinks(SpotifyLinks.For(track, links, nowMs).Details, Recording(track), Release(track)));
         switch (config.Links)
         {
             case LinkMode.MusicBrainz:
-                return images with
-                {
-                    DetailsUrl = track.MbzRecordingId.Length > 0 ? "https://musicbrainz.org/recording/" + Uri.EscapeDataString(track.MbzRecordingId) : null,
-                    LargeUrl = track.MbzAlbumId.Length > 0 ? "https://musicbrainz.org/release/" + Uri.EscapeDataString(track.MbzAlbumId) : null,
-                };
+                return images with { DetailsUrl = Recording(track), LargeUrl = Release(track) };
             case LinkMode.Spotify:
                 var (details, state) = SpotifyLinks.For(track, links, nowMs);
                 return images with { DetailsUrl = details, StateUrl = state, LargeUrl = details };
@@ -39,4 +36,10 @@ public static class ArtDecorations
                 return images;
         }
     }
+
+    private static string? Recording(Playback.Track track) =>
+        track.MbzRecordingId.Length > 0 ? "https://musicbrainz.org/recording/" + Uri.EscapeDataString(track.MbzRecordingId) : null;
+
+    private static string? Release(Playback.Track track) =>
+        track.MbzAlbumId.Length > 0 ? "https://musicbrainz.org/release/" + Uri.EscapeDataString(track.MbzAlbumId) : null;
 }

@@ -19,8 +19,15 @@ public static class ShareableUrl
     public static bool IsShareable(string? url)
     {
         if (url is null || url.Length > MaxLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
-        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) return false;
-        if (uri.UserInfo.Length > 0) return false;
+        return (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0 && HasPublicHost(uri);
+    }
+
+    /// <summary>
+    /// True when the host is a public name or address: not localhost, not a single-label or .local/.internal name, not
+    /// a private, loopback, link-local or shared address. Activity buttons use the same rule.
+    /// </summary>
+    public static bool HasPublicHost(Uri uri)
+    {
         var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
         if (host.Length == 0 || host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal)
             || host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".internal", StringComparison.Ordinal)

@@ -57,19 +57,16 @@ public static class SpotifyLinks
         return (found ?? SearchUrl(track.Artist + " " + track.Title), SearchUrl(track.Artist));
     }
 
-    /// <summary>Advances the link lookup for one input.</summary>
+    /// <summary>Advances the link lookup for one input (when the links mode or a button uses the Spotify link).</summary>
     public static Step Decide(Input input, UserState state, DiscordUser account, PluginConfig config, Moment now)
     {
-        if (config.Links != LinkMode.Spotify || state.Token.RejectedFingerprint == account.TokenFingerprint) return new Step(state, []);
-        var track = Showing.At(state.Playback, state.NowPlaying, state.Host, config, now.NowMs)?.Track;
-        var key = track is null ? null : KeyOf(track);
-        if (track is null || key is null || key != state.Links.TrackKey) return new Step(state, []);
-        var number = AlbumKey.Number(key);
+        if (!config.LooksUpSpotify || state.Token.RejectedFingerprint == account.TokenFingerprint) return new Step(state, []);
+        if (TrackLookup.InFocus(state, config, now.NowMs, KeyOf, state.Links.TrackKey) is not (var track, var number)) return new Step(state, []);
         var known = state.Links.Link is { } link && now.NowMs < link.UntilMs;
 
         switch (input)
         {
-            case Input.TimerFired t when GatewayIds.TryParseSchedule(t.ScheduleId, out var kind, out var n, out _) && kind == TimerKind.Links && n == number:
+            case Input.TimerFired when TrackLookup.IsTimer(input, TimerKind.Links, number):
                 if (known) return new Step(state, []);
                 return track.MbzRecordingId.Length > 0
                     ? Ask(state, ByMbid, number, account, Body(w => w.WriteString("recording_mbid", track.MbzRecordingId)))
@@ -80,9 +77,7 @@ public static class SpotifyLinks
                 if (purpose == ByMbid) return Ask(state, ByMetadata, number, account, Metadata(track));
                 return Store(state, definite ? new SpotifyLink(null, now.NowMs + SpotifyLink.MissingMs) : new SpotifyLink(null, now.NowMs + SpotifyLink.FailedMs));
             default:
-                if (known) return new Step(state, []);
-                var id = GatewayIds.Schedule(TimerKind.Links, number, account.Username);
-                return new Step(state, [new Effect.ScheduleOnce(id, 0, id)]);
+                return TrackLookup.ScheduleUnlessKnown(state, known, TimerKind.Links, number, account.Username);
         }
     }
 

@@ -13,7 +13,7 @@ namespace Navidrome.DiscordPresence.Domain.Config;
 /// </summary>
 public static class ConfigChecker
 {
-    /// <summary>Every problem with the config, one per bad key or entry, in key order (none when it is clean).</summary>
+    /// <summary>Every problem with the config, one per bad key, entry or button, in key order (none when it is clean).</summary>
     public static EquatableArray<ConfigError> Problems(ConfigSource source, string? onlyUser = null) =>
         [.. Check(source, onlyUser).FailToSeq()];
 
@@ -40,21 +40,22 @@ public static class ConfigChecker
         var behaviour = (Key(source, ConfigKeys.OnlineStatus, OnlineStatus.Online, ConfigValues.Choice<OnlineStatus>),
                 Key(source, ConfigKeys.PauseMode, PauseMode.Frozen, ConfigValues.Choice<PauseMode>),
                 Key(source, ConfigKeys.PauseTimeoutMinutes, ConfigDefaults.PauseTimeoutMinutes, text => ConfigValues.Integer(text, 0, ConfigDefaults.MaxPauseTimeoutMinutes)),
-                Key(source, ConfigKeys.IgnoredPlayers, (EquatableArray<string>)[], text => ConfigValues.NameList(text, secrets)))
-            .Apply((status, pause, timeout, ignored) => (status, pause, timeout, ignored));
+                Key(source, ConfigKeys.IgnoredPlayers, (EquatableArray<string>)[], text => ConfigValues.NameList(text, secrets)),
+                Key(source, ConfigKeys.YieldToOtherApps, ConfigDefaults.YieldToOtherApps, ConfigValues.Boolean))
+            .Apply((status, pause, timeout, ignored, yielding) => (status, pause, timeout, ignored, yielding));
         var artwork = (Key(source, ConfigKeys.CoverArtArchive, ConfigDefaults.CoverArtArchive, ConfigValues.Boolean),
                 Key(source, ConfigKeys.Uguu, ConfigDefaults.Uguu, ConfigValues.Boolean),
                 Key(source, ConfigKeys.NavidromeArtwork, ConfigDefaults.NavidromeArtwork, ConfigValues.Boolean),
                 Key(source, ConfigKeys.ShowLogo, ConfigDefaults.ShowLogo, ConfigValues.Boolean))
             .Apply((caa, uguu, navidrome, logo) => new ArtworkOptions(caa, uguu, navidrome, logo));
         // The newer key wins; without it, the Go plugin's spotifylinks switch decides.
-        var links = (spotify, Key(source, ConfigKeys.Links, spotify.IfFail(false) ? LinkMode.Spotify : LinkMode.None, ConfigValues.Choice<LinkMode>))
-            .Apply((_, mode) => mode);
+        var links = (spotify, Key(source, ConfigKeys.Links, spotify.IfFail(false) ? LinkMode.Spotify : LinkMode.None, ConfigValues.Choice<LinkMode>), Buttons(source, secrets))
+            .Apply((_, mode, buttons) => (mode, buttons));
 
         return (ClientId(source), users, names, lines, behaviour, artwork, links).Apply((clientId, accepted, n, l, b, art, link) =>
             new ConfigParse(
                 new PluginConfig(clientId, accepted.Users, n.mode, n.nameTemplate, l.details, l.state, l.large, n.display,
-                    b.status, b.pause, b.timeout, b.ignored, art, link, l.small, l.progress, Hidden: false, accepted.Secrets),
+                    b.status, b.pause, b.timeout, b.ignored, art, link.mode, l.small, l.progress, Hidden: false, accepted.Secrets, link.buttons, b.yielding),
                 new UserTokens(accepted.Tokens),
                 []));
     }
@@ -64,6 +65,16 @@ public static class ConfigChecker
             ? Verdict(ConfigKeys.ClientId, ConfigValues.ClientId(text))
             : Fail<ConfigError, string>(new ConfigError(ConfigKeys.ClientId,
                 "is missing: set it to your Discord application's id; no presence is shown until then"));
+
+    /// <summary>The buttons, or one problem per button that can never show (and one for entries past the second).</summary>
+    private static Validation<ConfigError, EquatableArray<ButtonTemplate>> Buttons(ConfigSource source, SecretScreen secrets)
+    {
+        if (source(ConfigKeys.Buttons) is not { } text || ConfigValues.IsAbsent(text)) return Success<ConfigError, EquatableArray<ButtonTemplate>>([]);
+        var parse = ButtonList.Parse(text, secrets);
+        return parse.Problems.IsEmpty
+            ? Success<ConfigError, EquatableArray<ButtonTemplate>>(parse.Usable)
+            : Fail<ConfigError, EquatableArray<ButtonTemplate>>(toSeq(parse.Problems.Select(problem => new ConfigError(ConfigKeys.Buttons, problem))));
+    }
 
     /// <summary>An absent key is its default; a present one is its parsed value or the problem, named by key (and user).</summary>
     private static Validation<ConfigError, T> Key<T>(ConfigSource source, string key, T fallback, Func<string, Parsed<T>> parse, string? user = null) =>

@@ -18,6 +18,7 @@ public static class ConfigDefaults
     public const bool NavidromeArtwork = true;
     public const bool ShowLogo = false;
     public const bool SpotifyLinks = false;
+    public const bool YieldToOtherApps = true;
 
     /// <summary>The Go plugin's pairing: Default shows the details line in the member list, every other mode the name.</summary>
     public static StatusDisplay StatusDisplayFor(ActivityNameMode mode) =>

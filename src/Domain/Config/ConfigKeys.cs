@@ -28,6 +28,8 @@ public static class ConfigKeys
     public const string Links = "links";
     public const string SmallTextTemplate = "smalltexttemplate";
     public const string Progress = "progress";
+    public const string YieldToOtherApps = "yieldtootherapps";
+    public const string Buttons = "buttons";
 
     /// <summary>A per-user key only (inside a users entry): show nothing for this user.</summary>
     public const string Hidden = "hidden";
@@ -38,5 +40,6 @@ public static class ConfigKeys
         ClientId, Users, ActivityName, ActivityNameTemplate, CoverArtArchive, Uguu, SpotifyLinks,
         DetailsTemplate, StateTemplate, LargeTextTemplate, StatusDisplayType, OnlineStatus, PauseMode,
         PauseTimeoutMinutes, IgnoredPlayers, NavidromeArtwork, ShowLogo, Links, SmallTextTemplate, Progress,
+        Buttons, YieldToOtherApps,
     ];
 }

@@ -15,6 +15,13 @@ public static class ConfigReader
     public static string? ClientId(ConfigSource source) =>
         source(ConfigKeys.ClientId) is { } text && !ConfigValues.IsAbsent(text) ? ConfigValues.ClientId(text).Or(null!) : null;
 
+    /// <summary>
+    /// The application id whose activities are ours, when other sessions' Listening activities are to be read
+    /// (<c>yieldtootherapps</c> on and a valid client id); else null. Asked only for READY and SESSIONS_REPLACE frames.
+    /// </summary>
+    public static string? YieldingApplication(ConfigSource source) =>
+        Key(source, ConfigKeys.YieldToOtherApps, ConfigDefaults.YieldToOtherApps, ConfigValues.Boolean) ? ClientId(source) : null;
+
     /// <summary>True when the client id is valid and <paramref name="username"/>'s first entry is usable.</summary>
     public static bool IsAuthorized(ConfigSource source, string username)
     {
@@ -65,7 +72,10 @@ public static class ConfigReader
             Links: Key(source, ConfigKeys.Links, spotify ? LinkMode.Spotify : LinkMode.None, ConfigValues.Choice<LinkMode>),
             SmallTextTemplate: Key(source, ConfigKeys.SmallTextTemplate, ConfigDefaults.SmallTextTemplate, template),
             Progress: Key(source, ConfigKeys.Progress, ProgressMode.Bar, ConfigValues.Choice<ProgressMode>),
-            Secrets: users.Secrets);
+            Secrets: users.Secrets,
+            // The buttons that can ever show: an entry the checker reports is left out, the others still work.
+            Buttons: source(ConfigKeys.Buttons) is { } buttons && !ConfigValues.IsAbsent(buttons) ? ButtonList.Parse(buttons, users.Secrets).Usable : [],
+            YieldToOtherApps: Key(source, ConfigKeys.YieldToOtherApps, ConfigDefaults.YieldToOtherApps, ConfigValues.Boolean));
         return new ConfigParse(onlyUser is null ? config : config.ForUser(onlyUser), new UserTokens(users.Tokens), []);
     }
 

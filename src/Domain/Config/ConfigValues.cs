@@ -43,13 +43,16 @@ public static class ConfigValues
     /// A template: any text without a configured token; placeholders it does not know are a problem (they would
     /// show as typed).
     /// </summary>
-    public static Parsed<string> Template(string text, SecretScreen secrets)
+    public static Parsed<string> Template(string text, SecretScreen secrets) => Template(text, secrets, Presence.Template.Placeholders);
+
+    /// <summary>As <see cref="Template(string, SecretScreen)"/>, with its own set of <paramref name="known"/> placeholders.</summary>
+    public static Parsed<string> Template(string text, SecretScreen secrets, IReadOnlyList<string> known)
     {
         if (secrets.Reveals(text)) return Parsed.Bad<string>(TokenInside);
-        var unknown = Presence.Template.UnknownPlaceholders(text).ToArray();
+        var unknown = Presence.Template.UnknownPlaceholders(text, known).ToArray();
         return unknown.Length == 0
             ? Parsed.Good(text)
-            : Parsed.Bad<string>($"unknown placeholder {string.Join(", ", unknown.Select(name => IsPlain(name) ? name : $"of {name.Length} characters (not shown)"))} (known: {string.Join(", ", Presence.Template.Placeholders)}); it would show as typed");
+            : Parsed.Bad<string>($"unknown placeholder {string.Join(", ", unknown.Select(name => IsPlain(name) ? name : $"of {name.Length} characters (not shown)"))} (known: {string.Join(", ", known)}); it would show as typed");
     }
 
     /// <summary>A list of names: a JSON array of strings (how an array setting is saved), or comma- or line-separated text.</summary>

@@ -25,8 +25,24 @@ public sealed record PluginConfig(
     string SmallTextTemplate = ConfigDefaults.SmallTextTemplate,
     ProgressMode Progress = ProgressMode.Bar,
     bool Hidden = false,
-    SecretScreen? Secrets = null)
+    SecretScreen? Secrets = null,
+    EquatableArray<ButtonTemplate> Buttons = default,
+    bool YieldToOtherApps = ConfigDefaults.YieldToOtherApps)
 {
+    /// <summary>
+    /// True when the track's Spotify link is looked up: the links mode is Spotify, or a button's URL uses
+    /// <c>{spotifyurl}</c>.
+    /// </summary>
+    public bool LooksUpSpotify
+    {
+        get
+        {
+            if (Links == LinkMode.Spotify) return true;
+            foreach (var button in Buttons)
+                if (button.Url.Contains("{spotifyurl}", StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
 
     /// <summary>The configured user with this Navidrome username (exact match), if any.</summary>
     public DiscordUser? FindUser(string username)

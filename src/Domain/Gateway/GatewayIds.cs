@@ -53,6 +53,7 @@ public static class GatewayIds
         TimerKind.Reidentify => "reid",
         TimerKind.Artwork => "art",
         TimerKind.Links => "links",
+        TimerKind.SongInfo => "song",
         TimerKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -91,6 +92,8 @@ public enum TimerKind
     Artwork,
     /// <summary>Looking a track's Spotify link up (number = the link key's number).</summary>
     Links,
+    /// <summary>Looking a track's year and genre up with Subsonic getSong (number = the track key's number).</summary>
+    SongInfo,
     /// <summary>
     /// A full decision in place of a timer the host refused to arm (number = when it is due): it checks the
     /// session's deadline and converges (GatewaySession.OnScheduleFailed).

@@ -114,7 +114,7 @@ public static partial class GatewaySession
         // Nothing to show: stay offline, but keep a resumable session, so playing again soon resumes it
         // instead of starting a second session (see docs/go-plugin-weaknesses.md, 'A new session for every listening session');
         // if it has expired by then, Discord answers op 9.
-        if (ctx.Desired.IsClear) return new Step(closed, [.. effects]);
+        if (ctx.NothingToShow) return new Step(closed, [.. effects]);
         if (action == AfterClose.IdentifyLater)
             return Wait(closed, ctx, Backoff.TooManySessionsSeconds(ctx.Now.Jitter), effects);
         if (session.Attempt == 0)
@@ -145,7 +145,7 @@ public static partial class GatewaySession
     private static Step OnRetry(long generation, UserState state, GatewayContext ctx)
     {
         if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
-        if (ctx.Desired.IsClear) return new Step(state with { Session = state.Session.In(Phase.Idle) }, []);
+        if (ctx.NothingToShow) return new Step(state with { Session = state.Session.In(Phase.Idle) }, []);
         return StartConnection(state, ctx, resume: true);
     }
 

@@ -58,11 +58,11 @@ public static partial class GatewaySession
             effects.Add(new Effect.Send(connection, new GatewayFrame.Resume(ctx.User, session.SessionId!, LastSequence(state))));
             return new Step(state with { Session = session.In(Phase.Resuming, ctx.NowMs + PhaseDeadlines.AnswerMs) }, [.. effects]);
         }
-        effects.Add(new Effect.Send(connection, new GatewayFrame.Identify(ctx.User, ctx.Desired)));
+        effects.Add(new Effect.Send(connection, new GatewayFrame.Identify(ctx.User, ctx.IdentifyPresence)));
         return new Step(state with
         {
             Session = session.In(Phase.Identifying, ctx.NowMs + PhaseDeadlines.AnswerMs),
-            Sent = state.Sent.Record(ctx.Desired, session.Generation, ctx.NowMs),
+            Sent = state.Sent.Record(ctx.IdentifyPresence, session.Generation, ctx.NowMs),
         }, [.. effects]);
     }
 
@@ -84,23 +84,35 @@ public static partial class GatewaySession
     {
         if (generation != state.Session.Generation || state.Session.Phase != Phase.Identifying || state.Session.CanResume)
             return new Step(state, []);
-        var identify = new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.Identify(ctx.User, ctx.Desired));
-        return new Step(state with { Sent = state.Sent.Record(ctx.Desired, state.Session.Generation, ctx.NowMs) }, [identify]);
+        var identify = new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.Identify(ctx.User, ctx.IdentifyPresence));
+        return new Step(state with { Sent = state.Sent.Record(ctx.IdentifyPresence, state.Session.Generation, ctx.NowMs) }, [identify]);
     }
 
-    /// <summary>A dispatch: keep its sequence number; READY and RESUMED make the session ready and re-send the presence.</summary>
+    /// <summary>
+    /// A dispatch: keep its sequence number; READY and RESUMED make the session ready and re-send the presence (READY
+    /// also says what the user's other sessions show); SESSIONS_REPLACE updates what they show.
+    /// </summary>
     private static Step OnDispatch(InboundFrame.Dispatch dispatch, string connection, UserState state, GatewayContext ctx)
     {
+        if (dispatch is { Type: FrameReader.SessionsReplace, Listening: { } listening })
+            return OnSessionsReplaced(connection, dispatch.Sequence, listening, state, ctx.NowMs);
         var recorded = RecordSequence(connection, dispatch.Sequence, state);
         if (!IsUsed(dispatch)) return recorded;
         state = recorded.State;
         var session = state.Session;
         if (dispatch.Type == "READY" && dispatch.Ready is { } ready)
-            session = session with { SessionId = ready.SessionId, ResumeUrl = ready.ResumeGatewayUrl };
+            session = session with
+            {
+                SessionId = ready.SessionId,
+                ResumeUrl = ready.ResumeGatewayUrl,
+                OtherPlayer = dispatch.Listening?.OtherThan(ready.SessionId),
+            };
 
         var ready_ = state with { Session = session.In(Phase.Ready) with { Attempt = 0 } };
+        ctx = ctx.With(session);
         List<Effect> effects = [.. recorded.Effects, new Effect.Log(LogLevel.Info, $"user '{ctx.User}': Discord session {(dispatch.Type == "READY" ? "ready" : "resumed")}")];
-        if (ctx.Desired.IsClear)
+        if (dispatch.Type == "READY" && session.OtherPlayer is { } other) effects.Add(StandDownNews(ctx.User, other));
+        if (ctx.NothingToShow)
         {
             // Nothing to show (playback stopped while we connected): start the idle grace instead.
             var idle = GatewayIds.Schedule(TimerKind.IdleClose, ctx.NowMs, ctx.User);
@@ -108,8 +120,10 @@ public static partial class GatewaySession
         }
         // Sent even when identify carried the same presence: Discord may ignore a user account's identify presence
         // (see docs/discord-gateway.md, 'Identify'), and a resumed session may have lost what was sent before the drop. It costs one
-        // of the four updates per 20 s once per connection.
-        var send = SendPresence(ready_, ctx, force: true);
+        // of the four updates per 20 s once per connection. Not when a new session stands down for another player from
+        // its READY on: its identify was clear, and a new session shows nothing even if Discord ignored that.
+        var standsDownFromStart = dispatch.Type == "READY" && ctx.Desired.IsClear;
+        var send = SendPresence(ready_, ctx, force: !standsDownFromStart);
         return new Step(send.State, [.. effects, .. send.Effects]);
     }
 }

@@ -7,14 +7,43 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// <summary>
 /// The frequent inputs of a live connection, decided from the little they need (issue 10: every call pays for what
 /// it reads in Navidrome's runtime): an ACK and a dispatch the session does not use only record what the
-/// connection heard, whatever else is true; the heartbeat timers read the session, their beat and what was heard.
+/// connection heard, whatever else is true; the heartbeat timers read the session, their beat and what was heard;
+/// a SESSIONS_REPLACE (read only while <c>yieldtootherapps</c> is on) reads the session.
 /// None of them looks at playback, art or the presence.
 /// </summary>
 public static partial class GatewaySession
 {
-    /// <summary>True for the dispatches the session acts on: READY (with what a resume needs) and RESUMED.</summary>
+    /// <summary>
+    /// True for the dispatches the session acts on: READY (with what a resume needs), RESUMED, and SESSIONS_REPLACE
+    /// when its sessions were read (<c>yieldtootherapps</c> on; otherwise it is as unused as any other event).
+    /// </summary>
     public static bool IsUsed(InboundFrame.Dispatch dispatch) =>
-        dispatch is { Type: "READY", Ready: not null } or { Type: "RESUMED" };
+        dispatch is { Type: "READY", Ready: not null } or { Type: "RESUMED" } or { Type: FrameReader.SessionsReplace, Listening: not null };
+
+    /// <summary>
+    /// A SESSIONS_REPLACE with the other sessions read: keep its sequence number, and when what they show changed for
+    /// the current connection, store that in the session and wake a full decision at once, which clears our presence
+    /// or shows it again. Discord sends one after every presence change of any of the user's sessions, ours included,
+    /// so the common case (nothing changed for us) reads the session only and writes nothing but the sequence number.
+    /// </summary>
+    public static Step OnSessionsReplaced(string connectionId, long? sequence, ListeningSeen listening, UserState state, long nowMs)
+    {
+        var recorded = RecordSequence(connectionId, sequence, state);
+        var session = recorded.State.Session;
+        if (!IsCurrent(connectionId, state, out _) || session.Phase is Phase.Idle or Phase.Backoff or Phase.Connecting
+            || !GatewayIds.TryParseConnection(connectionId, out var user, out _))
+            return recorded;
+        var other = listening.OtherThan(session.SessionId);
+        if (other == session.OtherPlayer) return recorded;
+        var wake = GatewayIds.Schedule(TimerKind.Wake, nowMs, user);
+        return new Step(recorded.State with { Session = session with { OtherPlayer = other } },
+            [.. recorded.Effects, StandDownNews(user, other), new Effect.ScheduleOnce(wake, 0, wake)]);
+    }
+
+    /// <summary>The log line saying that the plugin stands down for <paramref name="other"/>'s activity, or that it ended (null).</summary>
+    private static Effect StandDownNews(string user, string? other) => new Effect.Log(LogLevel.Info, other is null
+        ? $"user '{user}': the other player's Listening activity ended on Discord; showing Navidrome's again"
+        : $"user '{user}': another Discord session shows Listening to '{other}'; standing down while it lasts");
 
     // What a connection heard is written by the decision that heard it, whatever was stored before: an ACK or an
     // unused dispatch reads nothing, so whether its write changes anything cannot depend on what is stored.

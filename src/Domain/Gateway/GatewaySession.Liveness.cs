@@ -30,7 +30,7 @@ public static partial class GatewaySession
             session = session with { Attempt = session.Attempt + 1 };
         }
         var idle = state with { Session = session.In(Phase.Idle) };
-        if (ctx.Desired.IsClear) return new Step(idle, [.. effects]);
+        if (ctx.NothingToShow) return new Step(idle, [.. effects]);
         var restart = StartConnection(idle, ctx, resume: true);
         return new Step(restart.State, [.. effects, .. restart.Effects]);
     }

@@ -30,7 +30,8 @@ public static partial class GatewaySession
         }
 
         List<Effect> effects = [new Effect.Send(ConnectionOf(state, ctx), new GatewayFrame.UpdatePresence(desired))];
-        if (desired.IsClear)
+        // Standing down for another player keeps the connection: it must hear when that player's activity ends.
+        if (ctx.NothingToShow)
         {
             var idle = GatewayIds.Schedule(TimerKind.IdleClose, ctx.NowMs, ctx.User);
             effects.Add(new Effect.ScheduleOnce(idle, IdleGraceSeconds, idle));

@@ -21,7 +21,7 @@ public static partial class GatewaySession
             TimerKind.Retry => OnRetry(number, state, ctx),
             TimerKind.IdleClose => OnIdleClose(state, ctx),
             TimerKind.Reidentify => OnReidentify(number, state, ctx),
-            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links => Converge(state, ctx),
+            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links or TimerKind.SongInfo => Converge(state, ctx),
             TimerKind.Recheck => OnRecheck(state, ctx),
             _ => throw new System.Diagnostics.UnreachableException(kind.ToString()),
         };
@@ -43,7 +43,7 @@ public static partial class GatewaySession
     {
         var lastSend = state.Sent.RecentMs.Count == 0 ? 0 : state.Sent.RecentMs.Items.Max();
         var idleLongEnough = ctx.NowMs - lastSend >= (IdleGraceSeconds - 1) * 1000L;
-        if (state.Session.Phase != Phase.Ready || !ctx.Desired.IsClear || state.Sent.LastSent is not { IsClear: true } || !idleLongEnough)
+        if (state.Session.Phase != Phase.Ready || !ctx.NothingToShow || state.Sent.LastSent is not { IsClear: true } || !idleLongEnough)
             return new Step(state, []);
         return new Step(state, [new Effect.Close(ConnectionOf(state, ctx), CloseCodes.FinalClose, "idle")]);
     }

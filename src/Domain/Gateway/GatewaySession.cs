@@ -16,7 +16,8 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 /// - every waiting phase has a deadline that every full decision checks, so no lost timer or answer wedges a user;
 /// - presence updates stay within <see cref="SentPresence.Budget"/> per window; the newest desired presence is
 ///   always sent, at the latest by a flush timer when the window allows.
-/// The parts live in sibling files: connecting and closing, frames, timers, presence sending, liveness.
+/// The parts live in sibling files: connecting and closing, frames, timers, presence sending, liveness. The state
+/// machine they make, phase by phase and event by event, is one table: SessionTable.cs (a test holds the two together).
 /// </summary>
 public static partial class GatewaySession
 {
@@ -24,7 +25,8 @@ public static partial class GatewaySession
     public static Step Decide(Input input, UserState state, GatewayContext ctx)
     {
         if (state.Token.RejectedFingerprint == ctx.Account.TokenFingerprint) return WhileStopped(input, state, ctx);
-        return KeepShowingDesired(RestartIfHeartbeatStopped(RecoverIfOverdue(Handle(input, state, ctx), ctx), ctx), ctx);
+        var step = RestartIfHeartbeatStopped(RecoverIfOverdue(Handle(input, state, ctx), ctx), ctx);
+        return KeepShowingDesired(step, ctx.With(step.State.Session));
     }
 
     /// <summary>
@@ -50,7 +52,7 @@ public static partial class GatewaySession
             Input.SendFailed s => OnSendFailed(s, state, ctx),
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
-            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered => Converge(state, ctx),
+            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered => Converge(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
     }
@@ -80,7 +82,7 @@ public static partial class GatewaySession
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>
     private static Step Converge(UserState state, GatewayContext ctx) => state.Session.Phase switch
     {
-        Phase.Idle when !ctx.Desired.IsClear => StartConnection(state, ctx, resume: true),
+        Phase.Idle when !ctx.NothingToShow => StartConnection(state, ctx, resume: true),
         Phase.Ready => SendPresence(state, ctx, force: false),
         _ => new Step(state, []),
     };

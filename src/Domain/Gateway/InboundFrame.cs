@@ -2,7 +2,8 @@ namespace Navidrome.DiscordPresence.Domain.Gateway;
 
 /// <summary>
 /// A frame received from Discord's gateway, reduced to the fields the session uses (docs/discord-gateway.md).
-/// Dispatches keep only their sequence number and type, plus the two READY fields needed to resume.
+/// Dispatches keep only their sequence number and type, plus the two READY fields needed to resume and, while
+/// <c>yieldtootherapps</c> is on, the Listening activities of the user's other sessions (READY, SESSIONS_REPLACE).
 /// </summary>
 public abstract record InboundFrame
 {
@@ -23,8 +24,11 @@ public abstract record InboundFrame
     /// <summary>op 9: the session is invalid; <paramref name="Resumable"/> is its <c>d</c>.</summary>
     public sealed record InvalidSession(bool Resumable) : InboundFrame;
 
-    /// <summary>op 0: an event. <paramref name="Ready"/> is set for READY only.</summary>
-    public sealed record Dispatch(long? Sequence, string? Type, ReadyInfo? Ready) : InboundFrame;
+    /// <summary>
+    /// op 0: an event. <paramref name="Ready"/> is set for READY only; <paramref name="Listening"/> for READY and
+    /// SESSIONS_REPLACE when the other sessions were read (null: not read, the switch is off).
+    /// </summary>
+    public sealed record Dispatch(long? Sequence, string? Type, ReadyInfo? Ready, ListeningSeen? Listening = null) : InboundFrame;
 
     /// <summary>An opcode the session does not act on.</summary>
     public sealed record Unknown(int Op) : InboundFrame;

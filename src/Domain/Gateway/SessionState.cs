@@ -50,6 +50,9 @@ public static class PhaseDeadlines
 /// <see cref="Sequence"/> is the sequence number carried over from the previous connection (for a resume); what the
 /// current connection hears (ACKs, newer sequence numbers) is in <see cref="Received"/>. <see cref="DeadlineMs"/>
 /// is when a waiting phase counts as stuck (<see cref="PhaseDeadlines"/>); null in Idle and Ready.
+/// <see cref="OtherPlayer"/> is the name of another player's Listening activity that one of the user's other Discord
+/// sessions shows (null: none, or <c>yieldtootherapps</c> is off), as the current connection last heard it in READY
+/// or SESSIONS_REPLACE; it belongs to the Discord session, so a resume keeps it and a new session forgets it.
 /// </summary>
 public sealed record SessionState(
     int Generation,
@@ -60,7 +63,8 @@ public sealed record SessionState(
     int HeartbeatIntervalMs,
     long LastServerBeatMs,
     int Attempt,
-    long? DeadlineMs = null)
+    long? DeadlineMs = null,
+    string? OtherPlayer = null)
 {
     /// <summary>Never connected.</summary>
     public static readonly SessionState Initial = new(0, Phase.Idle, null, null, null, 0, 0, 0);
@@ -75,7 +79,7 @@ public sealed record SessionState(
     public bool IsOverdue(long nowMs) => PhaseDeadlines.Waits(Phase) && DeadlineMs is { } deadline && nowMs >= deadline;
 
     /// <summary>The session forgotten: the next connection identifies afresh.</summary>
-    public SessionState WithoutSession() => this with { SessionId = null, ResumeUrl = null, Sequence = null };
+    public SessionState WithoutSession() => this with { SessionId = null, ResumeUrl = null, Sequence = null, OtherPlayer = null };
 }
 
 /// <summary>

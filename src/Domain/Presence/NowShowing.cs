@@ -20,7 +20,8 @@ public sealed record NowShowing(Track Track, bool Paused, long PositionMs, doubl
 
 /// <summary>
 /// Images and links resolved outside the core's presence rules (artwork issue): media-proxy image values
-/// (<c>mp:…</c>) and clickable URLs. Any of them may be missing.
+/// (<c>mp:…</c>) and clickable URLs. Any of them may be missing. <see cref="Links"/> are the track's links for the
+/// buttons' URL templates, whatever the links mode (found only when buttons are configured).
 /// </summary>
 public sealed record Decorations(
     string? LargeImage = null,
@@ -28,7 +29,8 @@ public sealed record Decorations(
     string? LogoImage = null,
     string? DetailsUrl = null,
     string? StateUrl = null,
-    string? LargeUrl = null)
+    string? LargeUrl = null,
+    TrackLinks? Links = null)
 {
     /// <summary>No images, no links.</summary>
     public static readonly Decorations None = new();

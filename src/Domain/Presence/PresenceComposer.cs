@@ -12,7 +12,8 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 /// "paused for" clock) and the frozen position as text on the pause icon.
 /// Nothing to show, a hidden user, or paused in Clear mode, is the valid clear payload: no activities and a real status.
 /// No field ever carries a configured token: a rendered text that contains one is left out (Discord shows a
-/// presence to everyone who can see the user), whatever the templates or the track's tags hold.
+/// presence to everyone who can see the user), whatever the templates or the track's tags hold. Up to two buttons
+/// (<see cref="ActivityButtonsComposer"/>) go with the activity, playing or paused.
 /// </summary>
 public static class PresenceComposer
 {
@@ -44,7 +45,8 @@ public static class PresenceComposer
             StateUrl: Url(decorations.StateUrl),
             StatusDisplayType: (int)config.StatusDisplay,
             Timestamps: showing.Paused ? null : Timestamps(showing, config.Progress),
-            Assets: Assets(showing, config, decorations, context, Text, Url));
+            Assets: Assets(showing, config, decorations, context, Text, Url),
+            Buttons: ActivityButtonsComposer.For(config.Buttons, track, context, decorations.Links, secrets));
         return new PresenceUpdate([activity], status);
     }
 

@@ -50,7 +50,10 @@ public static class Template
     }
 
     /// <summary>The placeholder names in <paramref name="template"/> that are not known ones, for a config warning.</summary>
-    public static IEnumerable<string> UnknownPlaceholders(string template)
+    public static IEnumerable<string> UnknownPlaceholders(string template) => UnknownPlaceholders(template, Placeholders);
+
+    /// <summary>The placeholder names in <paramref name="template"/> that are not among <paramref name="known"/>.</summary>
+    public static IEnumerable<string> UnknownPlaceholders(string template, IReadOnlyList<string> known)
     {
         var i = 0;
         while ((i = template.IndexOf('{', i)) >= 0)
@@ -58,12 +61,13 @@ public static class Template
             var close = template.IndexOf('}', i + 1);
             if (close < 0) yield break;
             var name = template.Substring(i, close - i + 1);
-            if (!Placeholders.Contains(name)) yield return name;
+            if (!known.Contains(name)) yield return name;
             i = close + 1;
         }
     }
 
-    private static string? ValueOf(ReadOnlySpan<char> name, Track track, TemplateContext? context) => name switch
+    /// <summary>The value of the placeholder <paramref name="name"/> (without braces), or null when it is not one.</summary>
+    internal static string? ValueOf(ReadOnlySpan<char> name, Track track, TemplateContext? context) => name switch
     {
         "track" => track.Title,
         "artist" => track.Artist,

@@ -16,6 +16,9 @@ public static class TextField
     /// <summary>Discord's minimum length of a text field that is present.</summary>
     public const int MinRunes = 2;
 
+    /// <summary>Discord's maximum length of a button label, in characters (at least 1).</summary>
+    public const int MaxLabelRunes = 32;
+
     /// <summary>Discord's maximum length of a URL field, in UTF-8 bytes.</summary>
     public const int MaxUrlBytes = 256;
 
@@ -35,6 +38,13 @@ public static class TextField
         if (runes > MaxRunes) return KeepRunes(text, MaxRunes - 1) + Ellipsis;
         // Discord rejects one-character fields ("details length must be at least 2"); a trailing space is accepted.
         return runes < MinRunes ? text + " " : text;
+    }
+
+    /// <summary>A button label: null when empty or blank, cut to 31 characters plus "…" when longer than 32.</summary>
+    public static string? FitLabel(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return CountRunes(text) > MaxLabelRunes ? KeepRunes(text, MaxLabelRunes - 1) + Ellipsis : text;
     }
 
     /// <summary>An activity name: like <see cref="Fit"/>, but never absent (falls back to "Navidrome").</summary>

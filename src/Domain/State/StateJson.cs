@@ -26,6 +26,7 @@ namespace Navidrome.DiscordPresence.Domain.State;
 [JsonSerializable(typeof(Domain.Artwork.AlbumArt))]
 [JsonSerializable(typeof(Domain.Artwork.FixedImages))]
 [JsonSerializable(typeof(Domain.Artwork.SpotifyLink))]
+[JsonSerializable(typeof(Domain.Song.SongFacts))]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(long))]
 internal sealed partial class StateJson : JsonSerializerContext;

@@ -5,8 +5,8 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// in fresh instances and its Cache and KVStore have no transactions, so every key has one kind of writer (or is
 /// guarded by the connection generation in its name). A decision writes a part only when it changed it, through
 /// the state-write effects the core emits first in its effect list (<see cref="StoredState.Writes"/>); what an input
-/// reads is <see cref="InputNeeds"/>: an ACK and an unused dispatch read nothing, a heartbeat timer reads gw, beat,
-/// ack and seq, every other input reads everything.
+/// reads is <see cref="InputNeeds"/>: an ACK and an unused dispatch read nothing, a SESSIONS_REPLACE (read while
+/// yieldtootherapps is on) reads gw, a heartbeat timer reads gw, beat, ack and seq, every other input reads everything.
 ///
 /// | key                  | store | written by                                                       | why a race cannot corrupt it |
 /// |----------------------|-------|------------------------------------------------------------------|------------------------------|
@@ -14,7 +14,7 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// | np/{user}            | KV    | nd_scrobbler_now_playing                                          | one worker, one at a time; ignored on 0.62+ hosts |
 /// | host                 | KV    | nd_scrobbler_playback_report                                      | one worker; the value only ever turns true |
 /// | token/{user}         | KV    | the close/error callback of the user's current connection; an image registration's 401 (art timer); the first full call after the token changed removes it | not single-writer (issue 11); every writer writes the same verdict for the same token, and removal is idempotent |
-/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, close, error); while no connection exists (Idle, Backoff), the call that opens the next one; any full call that finds a waiting phase past its deadline (it closes that connection and opens the next) | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; two openers race (issue 11); a deadline is a minute or more past the last write of the waiting phase, so its recovery races only a callback that comes that late |
+/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, a SESSIONS_REPLACE that changes what other players show, close, error); while no connection exists (Idle, Backoff), the call that opens the next one; any full call that finds a waiting phase past its deadline (it closes that connection and opens the next) | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; two openers race (issue 11); a deadline is a minute or more past the last write of the waiting phase, so its recovery races only a callback that comes that late |
 /// | ack/{user}/{gen}     | Cache | ACKs and the Hello of connection {gen} only                       | one connection's callbacks are sequential, and the generation in the key keeps a late ACK of an old connection off the current one's |
 /// | seq/{user}/{gen}     | Cache | dispatches (and op 9) of connection {gen} only                    | as ack; a new connection starts from the sequence gw carries over |
 /// | beat/{user}          | Cache | heartbeat timers of the current connection                         | one first-beat and one recurring schedule per connection, never at once |
@@ -24,10 +24,11 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// | art/fixed            | Cache | any art lookup that registered the logo or pause icon              | each writer adds what Discord answered; the worst case is one extra registration |
 /// | art/blocked          | Cache | the art lookup that got a 429                                      | every writer writes a time Discord gave; a lost write only shortens the wait by one request |
 /// | links/{track}        | Cache | the link lookup timer of any user showing that track              | racing writers write the same answer |
+/// | song/{track id}      | Cache | the year-and-genre lookup timer of any user showing that track    | racing writers write the same answer |
 ///
 /// A read the host fails is not "no such key": the call stops (StoredRead, StateLoad) rather than decide from initial state.
 /// ack and seq keys of ended connections are left to expire with the cache TTL: a few bytes per reconnect.
-/// Art entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a
+/// Art, link and song entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a
 /// frequently read negative entry forever). Playback lives in the KV store so that a reload or restart can restore
 /// the presence; the gateway session lives in the cache, which Navidrome wipes exactly when it closes the plugin's
 /// sockets (reload), so the two never disagree.
@@ -48,6 +49,7 @@ public static class StateKeys
     public const string FixedImages = "art/fixed";
     public const string ArtBlocked = "art/blocked";
     public static string Link(string linkKey) => "links/" + linkKey;
+    public static string Song(string trackKey) => "song/" + trackKey;
 
     /// <summary>Cache entries live a week unless read (Navidrome's cache extends an entry's life on every read).</summary>
     public const int CacheTtlSeconds = 7 * 24 * 3600;

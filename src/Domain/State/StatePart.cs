@@ -28,6 +28,8 @@ public enum StatePart
     Art = 1 << 9,
     /// <summary>The Spotify link of the track in focus (cache, shared).</summary>
     Links = 1 << 10,
+    /// <summary>The year and genre of the track in focus (cache, shared).</summary>
+    Song = 1 << 11,
     /// <summary>Every part.</summary>
-    All = (1 << 11) - 1,
+    All = (1 << 12) - 1,
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Navidrome.DiscordPresence.Domain.Artwork;
 using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.Song;
 using Navidrome.DiscordPresence.Effects;
 
 namespace Navidrome.DiscordPresence.Domain.State;
@@ -38,13 +39,14 @@ public static class StoredState
 
     /// <summary>
     /// The <paramref name="parts"/> of <paramref name="user"/>'s state read through <paramref name="stored"/>; the rest
-    /// initial. What was heard is read for the loaded session's connection; the art and link entries for the track
-    /// <paramref name="inFocus"/> names once the rest is known (links only when wanted). Undecodable entries are named
-    /// to <paramref name="unreadable"/> and start afresh; the first read the host fails ends the load, unavailable.
+    /// initial. What was heard is read for the loaded session's connection; the art entry and the
+    /// <paramref name="wanted"/> link and song entries for the track <paramref name="inFocus"/> names once the rest is
+    /// known. Undecodable entries are named to <paramref name="unreadable"/> and start afresh; the first read the host
+    /// fails ends the load, unavailable.
     /// </summary>
     public static StateLoad Load(
         string user, StatePart parts, Func<StoreKey, StoredRead> stored,
-        Func<UserState, Track?> inFocus, bool wantLinks, Action<string, string> unreadable)
+        Func<UserState, Track?> inFocus, TrackEntries wanted, Action<string, string> unreadable)
     {
         var reader = new Reader(stored);
         var read = reader.Read;
@@ -63,11 +65,13 @@ public static class StoredState
             state = state with { Art = state.Art with { Fixed = fixedImages, BlockedUntilMs = blocked } };
         }
         if (reader.Failure is { } failure) return failure;
-        if ((parts & (StatePart.Art | StatePart.Links)) == 0 || inFocus(state) is not { } track) return new StateLoad.Loaded(state);
+        if ((parts & (StatePart.Art | StatePart.Links | StatePart.Song)) == 0 || inFocus(state) is not { } track) return new StateLoad.Loaded(state);
         if ((parts & StatePart.Art) != 0 && AlbumKey.Of(track) is { } album)
             state = state with { Art = state.Art with { AlbumKey = album, Album = Decode(read, new(Store.Cache, StateKeys.AlbumArt(album)), Json.AlbumArt, unreadable) } };
-        if ((parts & StatePart.Links) != 0 && wantLinks && SpotifyLinks.KeyOf(track) is { } link)
+        if ((parts & StatePart.Links) != 0 && wanted.Links && SpotifyLinks.KeyOf(track) is { } link)
             state = state with { Links = new LinkView(link, Decode(read, new(Store.Cache, StateKeys.Link(link)), Json.SpotifyLink, unreadable)) };
+        if ((parts & StatePart.Song) != 0 && wanted.Song && SongLookup.KeyOf(track) is { } song)
+            state = state with { Song = new SongFactsView(song, Decode(read, new(Store.Cache, StateKeys.Song(song)), Json.SongFacts, unreadable)) };
         return reader.Failure ?? (StateLoad)new StateLoad.Loaded(state);
     }
 
@@ -106,6 +110,8 @@ public static class StoredState
             writes.Add(Put(Store.Cache, StateKeys.ArtBlocked, art.BlockedUntilMs.ToString(CultureInfo.InvariantCulture)));
         if (after.Links is { TrackKey: { } key, Link: { } link } && before.Links.Link != link)
             writes.Add(Put(Store.Cache, StateKeys.Link(key), JsonSerializer.Serialize(link, Json.SpotifyLink)));
+        if (after.Song is { TrackKey: { } track, Facts: { } facts } && before.Song.Facts != facts)
+            writes.Add(Put(Store.Cache, StateKeys.Song(track), JsonSerializer.Serialize(facts, Json.SongFacts)));
         return [.. writes];
     }
 

@@ -25,7 +25,8 @@ public sealed record Activity(
     string? StateUrl,
     int? StatusDisplayType,
     ActivityTimestamps? Timestamps,
-    ActivityAssets? Assets);
+    ActivityAssets? Assets,
+    ActivityButtons? Buttons = null);
 
 /// <summary>Unix milliseconds; with both start and end Discord shows a progress bar.</summary>
 public sealed record ActivityTimestamps(long? Start, long? End);
@@ -37,3 +38,12 @@ public sealed record ActivityAssets(
     string? LargeUrl,
     string? SmallImage,
     string? SmallText);
+
+/// <summary>
+/// One or two clickable buttons (Discord shows at most two), each a label and an https URL already within Discord's
+/// limits. Two fixed slots rather than a list: the type cannot hold a third, and equality is a few string compares.
+/// </summary>
+public sealed record ActivityButtons(ActivityButton First, ActivityButton? Second = null);
+
+/// <summary>A button's label (1–32 characters) and the URL it opens (https, at most 512 characters).</summary>
+public sealed record ActivityButton(string Label, string Url);

@@ -29,5 +29,7 @@ public static class GatewayWire
     private static ActivityData Activity(Activity a) => new(
         a.Name, a.Type, a.Details, a.DetailsUrl, a.State, a.StateUrl, a.ApplicationId, a.StatusDisplayType,
         a.Timestamps is { } t ? new TimestampsData(t.Start, t.End) : null,
-        a.Assets is { } s ? new AssetsData(s.LargeImage, s.LargeText, s.LargeUrl, s.SmallImage, s.SmallText) : null);
+        a.Assets is { } s ? new AssetsData(s.LargeImage, s.LargeText, s.LargeUrl, s.SmallImage, s.SmallText) : null,
+        a.Buttons is { } b ? (b.Second is { } second ? [b.First.Label, second.Label] : [b.First.Label]) : null,
+        a.Buttons is { } u ? new MetadataData(u.Second is { } next ? [u.First.Url, next.Url] : [u.First.Url]) : null);
 }

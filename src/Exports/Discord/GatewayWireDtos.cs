@@ -68,11 +68,19 @@ internal sealed record ActivityData(
     string? ApplicationId,
     int? StatusDisplayType,
     TimestampsData? Timestamps,
-    AssetsData? Assets);
+    AssetsData? Assets,
+    string[]? Buttons,
+    MetadataData? Metadata);
 
 internal sealed record TimestampsData(long? Start, long? End);
 
 internal sealed record AssetsData(string? LargeImage, string? LargeText, string? LargeUrl, string? SmallImage, string? SmallText);
+
+/// <summary>
+/// A user account sends a button's URL apart from its label: <c>buttons</c> holds the labels, <c>metadata.button_urls</c>
+/// the URLs in the same order (docs/discord-gateway.md, 'Buttons').
+/// </summary>
+internal sealed record MetadataData(string[] ButtonUrls);
 
 /// <summary>Source-generated JSON for gateway frames: snake_case, nulls left out (the wasm build is trimmed).</summary>
 [JsonSourceGenerationOptions(

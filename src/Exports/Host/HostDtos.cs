@@ -24,6 +24,7 @@ internal sealed record ArtworkRequest(string Id, int Size);
 internal sealed record UrlResponse(string? Url, string? Error) : IHostAnswer;
 
 internal sealed record UriRequest(string Uri);
+internal sealed record SubsonicCallResponse(string? ResponseJson, string? Error) : IHostAnswer;
 internal sealed record RawResponse(string? ContentType, string? Data, string? Error) : IHostAnswer;
 
 internal sealed record HttpSendRequest(HttpRequestDto Request);

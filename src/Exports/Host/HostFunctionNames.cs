@@ -20,6 +20,7 @@ public static class HostFunctionNames
     public const string WebSocketSendText = "websocket_sendtext";
     public const string WebSocketClose = "websocket_closeconnection";
     public const string ArtworkTrackUrl = "artwork_gettrackurl";
+    public const string SubsonicCall = "subsonicapi_call";
     public const string SubsonicCallRaw = "subsonicapi_callraw";
     public const string HttpSend = "http_send";
 
@@ -27,7 +28,7 @@ public static class HostFunctionNames
     public static readonly IReadOnlyList<string> All =
     [
         CacheGetString, CacheSetString, CacheRemove, KvGet, KvSet, KvDelete, ScheduleOnce, ScheduleRecurring, CancelSchedule,
-        WebSocketConnect, WebSocketSendText, WebSocketClose, ArtworkTrackUrl, SubsonicCallRaw, HttpSend,
+        WebSocketConnect, WebSocketSendText, WebSocketClose, ArtworkTrackUrl, SubsonicCall, SubsonicCallRaw, HttpSend,
     ];
 
     /// <summary>The manifest permission that unlocks a host function: the part of its name before the first '_'.</summary>

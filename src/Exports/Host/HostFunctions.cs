@@ -60,6 +60,12 @@ internal sealed class HostFunctions(IPluginHost host)
         return ErrorOf(answer) is { } error ? (null, error) : (string.IsNullOrEmpty(answer!.Url) ? null : answer.Url, null);
     }
 
+    public (string? ResponseJson, string? Error) SubsonicCall(string uri)
+    {
+        var answer = Call(HostFunctionNames.SubsonicCall, new UriRequest(uri), Json.UriRequest, Json.SubsonicCallResponse);
+        return ErrorOf(answer) is { } error ? (null, error) : (answer!.ResponseJson, null);
+    }
+
     public (string? ContentType, string? DataBase64, string? Error) SubsonicCallRaw(string uri)
     {
         var answer = Call(HostFunctionNames.SubsonicCallRaw, new UriRequest(uri), Json.UriRequest, Json.RawResponse);

@@ -24,6 +24,7 @@ namespace Navidrome.DiscordPresence.Exports.Host;
 [JsonSerializable(typeof(ArtworkRequest))]
 [JsonSerializable(typeof(UrlResponse))]
 [JsonSerializable(typeof(UriRequest))]
+[JsonSerializable(typeof(SubsonicCallResponse))]
 [JsonSerializable(typeof(RawResponse))]
 [JsonSerializable(typeof(HttpSendRequest))]
 [JsonSerializable(typeof(HttpSendResponse))]

@@ -50,9 +50,10 @@ internal static class InputReader
 
     /// <summary>
     /// A text frame: the outer JSON is walked with a reader and the frame text copied straight into a pooled
-    /// buffer, so even a large READY is never turned into strings or a document.
+    /// buffer, so even a large READY is never turned into strings or a document. <paramref name="yieldingApplication"/>
+    /// is asked only for READY and SESSIONS_REPLACE (see <see cref="FrameReader.Read"/>).
     /// </summary>
-    public static Input TextMessage(byte[] input)
+    public static Input TextMessage(byte[] input, Func<string?>? yieldingApplication = null)
     {
         var reader = new Utf8JsonReader(input);
         string? connection = null;
@@ -63,7 +64,7 @@ internal static class InputReader
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("connectionId"u8)) { reader.Read(); connection = reader.GetString(); }
-                else if (reader.ValueTextEquals("message"u8)) { reader.Read(); frame = ReadFrame(ref reader); }
+                else if (reader.ValueTextEquals("message"u8)) { reader.Read(); frame = ReadFrame(ref reader, yieldingApplication); }
                 else { reader.Read(); reader.Skip(); }
             }
         }
@@ -73,14 +74,14 @@ internal static class InputReader
         return new Input.FrameReceived(connection, frame ?? new InboundFrame.Malformed("no message"));
     }
 
-    private static InboundFrame ReadFrame(ref Utf8JsonReader reader)
+    private static InboundFrame ReadFrame(ref Utf8JsonReader reader, Func<string?>? yieldingApplication)
     {
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
         try
         {
             var written = reader.CopyString(buffer);
-            return FrameReader.Read(buffer.AsSpan(0, written));
+            return FrameReader.Read(buffer.AsSpan(0, written), yieldingApplication);
         }
         finally
         {

@@ -13,8 +13,8 @@ namespace Navidrome.DiscordPresence.Exports.State;
 internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> log)
 {
     /// <summary>The <paramref name="parts"/> of the user's stored state, the rest initial; or the key the host failed to read.</summary>
-    public StateLoad Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, bool wantLinks) =>
-        StoredState.Load(user, parts, Get, inFocus, wantLinks,
+    public StateLoad Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, TrackEntries wanted) =>
+        StoredState.Load(user, parts, Get, inFocus, wanted,
             (key, problem) => log(LogLevel.Warn, $"stored state '{key}' is unreadable ({problem}); starting it afresh"));
 
     /// <summary>Attempts per read: the failures a read meets (a locked SQLite database behind the KV store, a busy

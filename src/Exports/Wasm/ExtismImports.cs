@@ -47,6 +47,7 @@ internal static class ExtismImports
     [DllImport(User, EntryPoint = HostFunctionNames.WebSocketSendText)] public static extern long WebSocketSendText(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.WebSocketClose)] public static extern long WebSocketCloseConnection(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.ArtworkTrackUrl)] public static extern long ArtworkGetTrackUrl(long request);
+    [DllImport(User, EntryPoint = HostFunctionNames.SubsonicCall)] public static extern long SubsonicApiCall(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.SubsonicCallRaw)] public static extern long SubsonicApiCallRaw(long request);
     [DllImport(User, EntryPoint = HostFunctionNames.HttpSend)] public static extern long HttpSend(long request);
 
@@ -69,6 +70,7 @@ internal static class ExtismImports
         HostFunctionNames.WebSocketSendText => WebSocketSendText,
         HostFunctionNames.WebSocketClose => WebSocketCloseConnection,
         HostFunctionNames.ArtworkTrackUrl => ArtworkGetTrackUrl,
+        HostFunctionNames.SubsonicCall => SubsonicApiCall,
         HostFunctionNames.SubsonicCallRaw => SubsonicApiCallRaw,
         HostFunctionNames.HttpSend => HttpSend,
         _ => null,

@@ -2,6 +2,7 @@ using Navidrome.DiscordPresence.Domain;
 using Navidrome.DiscordPresence.Domain.Artwork;
 using Navidrome.DiscordPresence.Domain.Config;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
 using Navidrome.DiscordPresence.Tests.Simulation;
@@ -31,6 +32,21 @@ public class LinkExamplesTests
         Assert.Equal("https://open.spotify.com/track/4u7EnebtmKWzUH433cf5Qv", last.DetailsUrl);
         Assert.Equal("https://open.spotify.com/search/Miles%20Davis", last.StateUrl);
         Assert.Equal(last.DetailsUrl, last.Assets!.LargeUrl);
+    }
+
+    [Fact]
+    public void A_button_using_the_Spotify_link_gets_it_looked_up_though_the_links_mode_is_off()
+    {
+        var world = new World(WorldGen.Config() with { Buttons = [new ButtonTemplate("Listen on Spotify", "{spotifyurl}")] }, []);
+        world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 5, 1));
+        world.AdvanceBy(1_000);
+        Assert.Single(world.HttpRequests, IsListenBrainz);
+        var last = LastActivity(world);
+        Assert.Null(last.DetailsUrl);
+        Assert.Equal(new ActivityButtons(new ActivityButton("Listen on Spotify", "https://open.spotify.com/track/4u7EnebtmKWzUH433cf5Qv")), last.Buttons);
+        // What was sent is stored with its buttons, so the next decision compares against them.
+        var stored = ((StateLoad.Loaded)StoredState.Load("alice", StatePart.Sent, key => StoredRead.Of(world.Store.GetValueOrDefault(key)), _ => null, TrackEntries.None, (_, problem) => throw new InvalidOperationException(problem))).State;
+        Assert.Equal(last.Buttons, stored.Sent.LastSent!.Activities[0].Buttons);
     }
 
     [Fact]

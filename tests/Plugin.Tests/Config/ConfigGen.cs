@@ -62,11 +62,31 @@ public static class ConfigGen
         ConfigKeys.PauseTimeoutMinutes => Sprinkled("0", "30", "1440", "-1", "2.5", "1e+21"),
         ConfigKeys.IgnoredPlayers => Gen.Frequency((6, Sprinkled("Sonos", "a, b", "[\"Car\",\" Kitchen \"]", "[1]", "[\"x\"")),
             (1, Gen.Elements(Tokens).Select(t => $"[\"Car\",{Json(t)}]"))),
-        ConfigKeys.CoverArtArchive or ConfigKeys.Uguu or ConfigKeys.NavidromeArtwork or ConfigKeys.ShowLogo or ConfigKeys.SpotifyLinks =>
+        ConfigKeys.CoverArtArchive or ConfigKeys.Uguu or ConfigKeys.NavidromeArtwork or ConfigKeys.ShowLogo or ConfigKeys.SpotifyLinks or ConfigKeys.YieldToOtherApps =>
             Sprinkled("true", "false", "TRUE", "yes"),
         ConfigKeys.Links => Sprinkled("none", "spotify", "musicbrainz", "youtube"),
+        ConfigKeys.Buttons => Gen.Frequency((6, ButtonLists), (1, Sprinkled("[]", "{\"label\":\"x\",\"url\":\"https://example.org\"}", "[", "[1,"))),
         _ => Templates,
     };
+
+    /// <summary>Button entries as an admin might write them: good ones, and each way one can never show.</summary>
+    public static readonly Gen<string> ButtonEntries = Gen.Frequency(
+        (6, Gen.Elements(
+            """{"label":"Listen on Spotify","url":"{spotifyurl}"}""",
+            """{"label":"{album} on MusicBrainz","url":"{musicbrainzalbumurl}"}""",
+            """{"label":"Search {artist}","url":"https://www.youtube.com/results?search_query={artist}+{track}"}""",
+            """{"LABEL":"Case","Url":"https://example.org/{year}","note":1}""",
+            """{"label":"{genre}","url":"https://example.org/genre/{genre}"}""")),
+        (4, Gen.Elements(
+            """{"label":"","url":"https://example.org"}""", """{"url":"https://example.org"}""", """{"label":"No url"}""",
+            """{"label":"x","url":"http://example.org/{track}"}""", """{"label":"x","url":"https://192.168.1.2/{track}"}""",
+            """{"label":"x","url":"https://user:pw@example.org/"}""", """{"label":"x","url":"{track}"}""",
+            """{"label":"x","url":"https://example.org/a b"}""", """{"label":"{title}","url":"https://example.org"}""",
+            """{"label":"x","url":"https://example.org/{nope}"}""", """{"label":1,"url":"https://example.org"}""", "3", "null")),
+        (1, Gen.Elements(Tokens).SelectMany(t => Gen.Elements(
+            $$"""{"label":"Me","url":"https://example.org/?t={{t}}"}""", $$"""{"label":"{{t}}","url":"https://example.org"}"""))));
+
+    private static Gen<string> ButtonLists => Gen.ListOf(ButtonEntries).Select(list => "[" + string.Join(",", list.Take(4)) + "]");
 
     private static readonly Gen<string?> EntryTokens = Gen.Frequency(
         (8, Gen.Elements<string?>(Tokens)),

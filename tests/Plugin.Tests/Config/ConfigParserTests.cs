@@ -50,6 +50,7 @@ public class ConfigParserTests
         Assert.Empty(config.IgnoredPlayers);
         Assert.Equal(new ArtworkOptions(false, false, true, false), config.Artwork);
         Assert.Equal(LinkMode.None, config.Links);
+        Assert.True(config.YieldToOtherApps);
         Assert.Empty(config.Users);
     }
 
@@ -60,7 +61,7 @@ public class ConfigParserTests
             ("detailstemplate", "{album}"), ("statetemplate", "{albumartist}"), ("largetexttemplate", "{track}"),
             ("statusdisplaytype", "STATE"), ("onlinestatus", "Idle"), ("pausemode", "clear"), ("pausetimeoutminutes", "0"),
             ("ignoredplayers", """["Sonos Kitchen"," feishin "]"""), ("navidromeartwork", "False"), ("showlogo", "TRUE"),
-            ("links", "musicbrainz"), ("spotifylinks", "true"));
+            ("links", "musicbrainz"), ("spotifylinks", "true"), ("yieldtootherapps", "false"));
         Assert.Empty(parse.Errors);
         var c = parse.Config;
         Assert.Equal(("{album}", "{albumartist}", "{track}"), (c.DetailsTemplate, c.StateTemplate, c.LargeTextTemplate));
@@ -69,6 +70,7 @@ public class ConfigParserTests
         Assert.Equal(new ArtworkOptions(false, false, false, true), c.Artwork);
         Assert.Equal(LinkMode.MusicBrainz, c.Links); // the newer key wins over spotifylinks
         Assert.True(c.IsIgnoredPlayer("sonos kitchen"));
+        Assert.False(c.YieldToOtherApps);
     }
 
     [Theory]

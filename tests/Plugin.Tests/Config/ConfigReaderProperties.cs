@@ -48,7 +48,8 @@ public class ConfigReaderProperties
     {
         var globals = new Dictionary<string, string>(model.Globals);
         var users = model.Users.Select((entry, index) => (entry, position: index + 1)).ToList();
-        foreach (var error in errors)
+        RepairButtons(globals, [.. errors.Where(e => e.Key == ConfigKeys.Buttons)]);
+        foreach (var error in errors.Where(e => e.Key != ConfigKeys.Buttons))
         {
             var duplicate = error.Problem.Contains("listed more than once");
             if (UserSettings.Keys.Contains(error.Key) && (error.Username is not null || error.Problem.StartsWith("entry ")))
@@ -65,6 +66,26 @@ public class ConfigReaderProperties
             else throw new InvalidOperationException($"a users problem the model cannot produce: {error}");
         }
         return new Model(globals, [.. users.Select(u => u.entry)]);
+    }
+
+    /// <summary>
+    /// Reported buttons go: entries past the second when that is reported, then each entry a problem names; any other
+    /// problem with the key removes the key.
+    /// </summary>
+    private static void RepairButtons(Dictionary<string, string> globals, IReadOnlyList<ConfigError> errors)
+    {
+        if (errors.Count == 0) return;
+        var named = errors.Select(e => Regex.Match(e.Problem, @"^button (\d+)\b")).ToList();
+        var tooMany = errors.Any(e => e.Problem.StartsWith("has ", StringComparison.Ordinal));
+        if (errors.Count != named.Count(m => m.Success) + (tooMany ? 1 : 0))
+        {
+            globals.Remove(ConfigKeys.Buttons);
+            return;
+        }
+        var entries = System.Text.Json.Nodes.JsonNode.Parse(globals[ConfigKeys.Buttons])!.AsArray().Select(n => n?.DeepClone()).ToList();
+        if (tooMany) entries = entries.Take(2).ToList();
+        var dropped = named.Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value) - 1).ToHashSet();
+        globals[ConfigKeys.Buttons] = new System.Text.Json.Nodes.JsonArray([.. entries.Where((_, i) => !dropped.Contains(i))]).ToJsonString();
     }
 
     /// <summary>A reported per-user value is removed from the user's (first) entry.</summary>

@@ -86,7 +86,8 @@ public class SecretTests
         from paused in Gen.Elements(true, false)
         from url in Gen.Elements<string?>(null, "https://open.spotify.com/track/1", "https://example.org/?t=" + Tokens[1])
         select (new NowShowing(new Track("t", title, album, artist, albumArtist, artist, 200), paused, 5_000, 1, 1_800_000_000_000),
-            new Decorations(LargeImage: "mp:art", PauseImage: "mp:pause", LogoImage: "mp:logo", DetailsUrl: url, StateUrl: url, LargeUrl: url));
+            new Decorations(LargeImage: "mp:art", PauseImage: "mp:pause", LogoImage: "mp:logo", DetailsUrl: url, StateUrl: url, LargeUrl: url,
+                Links: new TrackLinks(url, url, url)));
 
     [Property(MaxTest = 1000)]
     public Property No_presence_field_ever_carries_a_configured_token() =>

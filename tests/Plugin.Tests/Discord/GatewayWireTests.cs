@@ -29,6 +29,16 @@ public class GatewayWireTests
             GatewayWire.Serialize(new GatewayFrame.UpdatePresence(new PresenceUpdate([Playing], "online")), TokenOf));
 
     [Fact]
+    public void One_button_is_a_one_label_list_with_its_url_in_metadata_and_none_leaves_both_out()
+    {
+        var withButton = Playing with { Assets = null, Timestamps = null, Buttons = new ActivityButtons(new ActivityButton("Listen on Spotify", "https://open.spotify.com/track/1")) };
+        Assert.Equal(
+            """{"op":3,"d":{"since":0,"activities":[{"name":"Navidrome","type":2,"details":"Blue in Green","details_url":"https://musicbrainz.org/recording/r","state":"Miles Davis","application_id":"1234567890123456789","status_display_type":2,"buttons":["Listen on Spotify"],"metadata":{"button_urls":["https://open.spotify.com/track/1"]}}],"status":"online","afk":false}}""",
+            GatewayWire.Serialize(new GatewayFrame.UpdatePresence(new PresenceUpdate([withButton], "online")), TokenOf));
+        Assert.DoesNotContain("button", GatewayWire.Serialize(new GatewayFrame.UpdatePresence(new PresenceUpdate([Playing], "online")), TokenOf), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_clear_is_an_empty_activity_list_with_a_valid_status() =>
         Assert.Equal("""{"op":3,"d":{"since":0,"activities":[],"status":"idle","afk":false}}""",
             GatewayWire.Serialize(new GatewayFrame.UpdatePresence(PresenceUpdate.Clear("idle")), TokenOf));

@@ -12,9 +12,9 @@ namespace Navidrome.DiscordPresence.Tests.Gateway;
 /// <summary>Scripted conversations between the core and the simulated Discord, one rule each.</summary>
 public class ConversationTests
 {
-    private static World Playing()
+    private static World Playing(bool yielding = true)
     {
-        var world = WorldGen.NewWorld();
+        var world = WorldGen.NewWorld(yielding: yielding);
         world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 10, 1));
         return world;
     }
@@ -25,7 +25,7 @@ public class ConversationTests
     [Fact]
     public void A_first_play_connects_waits_for_Hello_identifies_with_the_presence_then_resends_it_after_READY()
     {
-        var world = Playing();
+        var world = Playing(yielding: false);
         var connect = world.Decisions.SelectMany(d => d.Step.Effects).OfType<Effect.Connect>().Single();
         Assert.Equal("wss://gateway.discord.gg/?v=10&encoding=json", connect.Url);
         var frames = FramesOf(world).ToArray();
@@ -34,6 +34,58 @@ public class ConversationTests
         var update = Assert.IsType<GatewayFrame.UpdatePresence>(frames[1]);
         Assert.Equal(identify.Presence, update.Presence);
         Assert.Equal(Phase.Ready, world.StateOf("alice").Session.Phase);
+    }
+
+    [Fact]
+    public void Watching_for_other_players_a_new_session_identifies_with_a_clear_presence_and_shows_the_track_after_READY()
+    {
+        var world = Playing();
+        var frames = FramesOf(world).ToArray();
+        var identify = Assert.IsType<GatewayFrame.Identify>(frames[0]);
+        Assert.True(identify.Presence.IsClear);
+        var update = Assert.IsType<GatewayFrame.UpdatePresence>(frames[1]);
+        Assert.Equal("Blue in Green", update.Presence.Activities[0].Details);
+    }
+
+    [Fact]
+    public void Another_players_Listening_activity_clears_ours_until_it_ends_and_the_connection_stays()
+    {
+        var world = Playing();
+        world.Apply(new WorldEvent.OtherPlayer(0, "Spotify"));
+        world.AdvanceBy(1_000);
+        Assert.True(FramesOf(world).OfType<GatewayFrame.UpdatePresence>().Last().Presence.IsClear);
+        Assert.Equal("Spotify", world.StateOf("alice").Session.OtherPlayer);
+
+        // Standing down is not idle: the connection stays past the grace period, to hear when Spotify stops.
+        world.AdvanceBy((GatewaySession.IdleGraceSeconds + 60) * 1000L);
+        Assert.NotNull(world.OpenConnectionOf("alice"));
+
+        world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 100, 1));
+        world.Apply(new WorldEvent.OtherPlayer(0, null));
+        world.AdvanceBy(1_000);
+        Assert.Equal("Blue in Green", FramesOf(world).OfType<GatewayFrame.UpdatePresence>().Last().Presence.Activities[0].Details);
+    }
+
+    [Fact]
+    public void A_READY_that_lists_another_players_activity_clears_ours_at_once()
+    {
+        var world = WorldGen.NewWorld();
+        world.Apply(new WorldEvent.OtherPlayer(0, "Spotify"));
+        world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 10, 1));
+        world.AdvanceBy(1_000);
+        Assert.All(FramesOf(world).Select(f => f switch { GatewayFrame.Identify i => i.Presence, GatewayFrame.UpdatePresence u => u.Presence, _ => null }).OfType<PresenceUpdate>(),
+            presence => Assert.True(presence.IsClear));
+        Assert.NotNull(world.OpenConnectionOf("alice"));
+    }
+
+    [Fact]
+    public void With_the_switch_off_other_players_change_nothing()
+    {
+        var world = Playing(yielding: false);
+        world.Apply(new WorldEvent.OtherPlayer(0, "Spotify"));
+        world.AdvanceBy(1_000);
+        Assert.Equal("Blue in Green", FramesOf(world).OfType<GatewayFrame.UpdatePresence>().Last().Presence.Activities[0].Details);
+        Assert.Null(world.StateOf("alice").Session.OtherPlayer);
     }
 
     [Fact]

@@ -56,13 +56,29 @@ public class ManifestTests
             {"clientid":"1234567890123456789","users":[{"username":"alice","token":"abc.def.ghi"}],"activityname":"Custom",
              "activitynametemplate":"{track} · {album}","statusdisplaytype":"state","onlinestatus":"dnd","pausemode":"clear",
              "pausetimeoutminutes":15,"ignoredplayers":["Sonos"],"caaenabled":true,"uguuenabled":true,"navidromeartwork":false,
-             "showlogo":true,"spotifylinks":true,"links":"musicbrainz"}
+             "showlogo":true,"spotifylinks":true,"links":"musicbrainz",
+             "buttons":[{"label":"Listen on Spotify","url":"{spotifyurl}"},{"label":"{album}","url":"https://www.discogs.com/search?q={album}"}]}
             """).RootElement;
         Assert.True(JsonSchema.Build(ConfigSchema).Evaluate(saved).IsValid);
         // Flattened as Navidrome flattens it: strings kept, everything else as compact JSON text.
         var parse = ConfigParser.Parse(saved.EnumerateObject().ToDictionary(p => p.Name, p => Flatten(p.Value)));
         Assert.Empty(parse.Errors);
         Assert.Equal((PauseMode.Clear, 15, LinkMode.MusicBrainz), (parse.Config.Pause, parse.Config.PauseTimeoutMinutes, parse.Config.Links));
+        Assert.Equal(2, parse.Config.Buttons.Count);
+    }
+
+    [Fact]
+    public void The_buttons_form_holds_at_most_two_entries_each_with_a_label_and_a_url()
+    {
+        var buttons = Properties.GetProperty("buttons");
+        Assert.Equal(ButtonList.Max, buttons.GetProperty("maxItems").GetInt32());
+        Assert.Equal(["label", "url"], buttons.GetProperty("items").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        var control = Manifest.GetProperty("config").GetProperty("uiSchema").GetProperty("elements").EnumerateArray()
+            .Single(e => e.TryGetProperty("scope", out var s) && s.GetString() == "#/properties/buttons");
+        Assert.Equal(["#/properties/label", "#/properties/url"],
+            Controls(control.GetProperty("options").GetProperty("detail")).Select(c => c.GetProperty("scope").GetString()));
+        var three = JsonDocument.Parse("""{"clientid":"1234567890123456789","buttons":[{"label":"a","url":"https://a.example"},{"label":"b","url":"https://b.example"},{"label":"c","url":"https://c.example"}]}""").RootElement;
+        Assert.False(JsonSchema.Build(ConfigSchema).Evaluate(three).IsValid);
     }
 
     [Fact]

@@ -87,4 +87,50 @@ public class ExportCallsTests
         Assert.DoesNotContain(Token, result.Error);
         Assert.DoesNotContain(host.Logs, l => l.Message.Contains(Token, StringComparison.Ordinal));
     }
+
+    private static string Frame(string frame) =>
+        $$"""{"connectionId":"{{Domain.Gateway.GatewayIds.Connection("alice", 1)}}","message":{{System.Text.Json.JsonSerializer.Serialize(frame)}}}""";
+
+    private const string SessionsReplace =
+        """{"t":"SESSIONS_REPLACE","s":5,"op":0,"d":[{"session_id":"desktop","status":"online","activities":[{"type":2,"name":"Spotify","id":"spotify:1"}]}]}""";
+
+    [Fact]
+    public void An_ACK_and_an_unused_dispatch_read_no_config_key_whatever_the_stand_down_switch()
+    {
+        foreach (var frame in new[] { """{"op":11,"d":null}""", """{"t":"MESSAGE_CREATE","s":4,"op":0,"d":{"content":"hi"}}""" })
+        {
+            var (result, host) = Call(ExportNames.OnTextMessage, Frame(frame));
+            Assert.True(result.Succeeded);
+            Assert.Empty(host.ConfigReads);
+        }
+    }
+
+    [Fact]
+    public void A_sessions_list_reads_the_switch_and_the_client_id_once_and_only_the_session_from_the_cache()
+    {
+        var (result, host) = Call(ExportNames.OnTextMessage, Frame(SessionsReplace));
+        Assert.True(result.Succeeded);
+        Assert.Equal(["yieldtootherapps", "clientid"], host.ConfigReads);
+        Assert.Equal(["cache_getstring"], host.Calls.Where(c => c.Function.Contains("get", StringComparison.Ordinal)).Select(c => c.Function));
+        Assert.Contains("gw/alice", host.Calls.Single(c => c.Function == "cache_getstring").Request);
+    }
+
+    [Fact]
+    public void With_the_switch_off_a_sessions_list_is_an_unused_dispatch_after_one_config_key()
+    {
+        var (result, host) = Call(ExportNames.OnTextMessage, Frame(SessionsReplace), new(Config) { ["yieldtootherapps"] = "false" });
+        Assert.True(result.Succeeded);
+        Assert.Equal(["yieldtootherapps"], host.ConfigReads);
+        Assert.DoesNotContain(host.Calls, c => c.Function.Contains("get", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void READY_reads_each_config_key_once_though_the_frame_reader_asked_for_two_first()
+    {
+        var (result, host) = Call(ExportNames.OnTextMessage, Frame(
+            """{"t":"READY","s":1,"op":0,"d":{"sessions":[],"session_id":"s1","resume_gateway_url":"wss://r.discord.gg"}}"""));
+        Assert.True(result.Succeeded);
+        Assert.Equal(["yieldtootherapps", "clientid"], host.ConfigReads.Take(2));
+        Assert.Equal(host.ConfigReads.Distinct(), host.ConfigReads);
+    }
 }

@@ -66,9 +66,12 @@ public class GatewayProperties
         {
             var world = Run(events, settle: false);
             foreach (var decision in world.Decisions)
-                foreach (var presence in Presences(decision.Step.Effects))
+                foreach (var (presence, identify) in Presences(decision.Step.Effects))
                 {
-                    var desired = Core.Desired(decision.Step.State, world.Config, decision.AtMs);
+                    // An identify cannot know yet what the user's other sessions show: it carries a clear while watching for them.
+                    var desired = identify && world.Config.YieldToOtherApps
+                        ? PresenceUpdate.Clear(presence.Status)
+                        : Core.Desired(decision.Step.State, world.Config, decision.AtMs);
                     if (PresenceDiff.Differs(presence, desired) || PresenceDiff.Differs(desired, presence))
                         return false.Label($"at {decision.AtMs} after {decision.Input}: sent {presence}, desired {desired}");
                 }
@@ -186,7 +189,7 @@ public class GatewayProperties
                 if (d.Input is not Input.FrameReceived { Frame: InboundFrame.Dispatch { Type: "READY" or "RESUMED" } } || d.Step.State.Session.Phase != Phase.Ready) continue;
                 var desired = Core.Desired(d.Step.State, world.Config, d.AtMs);
                 if (desired.IsClear) continue;
-                var sent = Presences(d.Step.Effects).Any(p => !PresenceDiff.Differs(p, desired));
+                var sent = Presences(d.Step.Effects).Any(p => !PresenceDiff.Differs(p.Presence, desired));
                 var flushed = d.Step.Effects.OfType<Effect.ScheduleOnce>().Any(s => s.ScheduleId.StartsWith("flush:", StringComparison.Ordinal) && s.DelaySeconds <= 20);
                 if (!sent && !flushed) return false.Label($"{d.User}: {d.Input} neither sent {desired} nor scheduled a flush");
             }
@@ -239,13 +242,14 @@ public class GatewayProperties
 
     private static int Runes(string text) => text.EnumerateRunes().Count();
 
-    private static IEnumerable<PresenceUpdate> Presences(EquatableArray<Effect> effects) =>
-        effects.OfType<Effect.Send>().Select(s => s.Frame switch
+    /// <summary>The presences sent among <paramref name="effects"/>, each with whether an identify carried it.</summary>
+    private static IEnumerable<(PresenceUpdate Presence, bool Identify)> Presences(EquatableArray<Effect> effects) =>
+        effects.OfType<Effect.Send>().SelectMany(s => s.Frame switch
         {
-            GatewayFrame.UpdatePresence p => p.Presence,
-            GatewayFrame.Identify i => i.Presence,
-            _ => null,
-        }).OfType<PresenceUpdate>();
+            GatewayFrame.UpdatePresence p => [(p.Presence, false)],
+            GatewayFrame.Identify i => [(i.Presence, true)],
+            _ => Array.Empty<(PresenceUpdate, bool)>(),
+        });
 
     private static int MaxInWindow(long[] times, long windowMs)
     {

@@ -40,6 +40,18 @@ public class LeanPathProperties
     public Property The_same_holds_with_art_links_and_failing_HTTP() => LeanEqualsFull(WorldGen.ArtWorldWithFailingHttp);
 
     [Property(MaxTest = Runs)]
+    public Property The_same_holds_with_year_and_genre_lookups_some_failing()
+    {
+        return LeanEqualsFull(() =>
+        {
+            var world = WorldGen.NewWorld(songInfo: true);
+            var calls = 0;
+            world.SubsonicOverride = _ => ++calls % 3 == 0 ? (null, "SubsonicAPI router not available") : null;
+            return world;
+        });
+    }
+
+    [Property(MaxTest = Runs)]
     public Property What_the_writes_stored_reads_back_as_the_state_the_core_decided() =>
         Prop.ForAll(WorldGen.Arbitrary(WorldGen.Sequence), events =>
         {
@@ -48,7 +60,7 @@ public class LeanPathProperties
             var differences = WorldGen.UserNames.SelectMany(user =>
             {
                 var decided = world.StateOf(user);
-                var stored = ((StateLoad.Loaded)StoredState.Load(user, StatePart.All, key => StoredRead.Of(world.Store.GetValueOrDefault(key)), _ => null, false, (_, _) => { })).State;
+                var stored = ((StateLoad.Loaded)StoredState.Load(user, StatePart.All, key => StoredRead.Of(world.Store.GetValueOrDefault(key)), _ => null, TrackEntries.None, (_, _) => { })).State;
                 // Per user only (the gateway URL and art are shared). What was heard is compared for the session's
                 // connection: a late ACK of an older one leaves its own key.
                 var heard = world.Decisions.LastOrDefault(d => d.User == user && d.Step.State.Received.Generation == decided.Session.Generation)?.Step.State.Received
@@ -90,5 +102,39 @@ public class LeanPathProperties
         Assert.Equal(ConfigReach.Enablement, InputNeeds.Of(timer).Config);
         var disabled = Core.Decide(timer, "alice", UserState.Initial, new ConfigView.Enablement(false), new Moment(1_800_000_000_000, 0.5));
         Assert.Equal<Effect>([new Effect.CancelSchedule(GatewayIds.Schedule(TimerKind.Heartbeat, 3, "alice"))], disabled.Effects.Items);
+    }
+
+    [Fact]
+    public void A_sessions_list_reads_only_the_session_and_with_nothing_new_writes_only_its_sequence_number()
+    {
+        var connection = GatewayIds.Connection("alice", 3);
+        var state = UserState.Initial with { Session = SessionState.Initial with { Generation = 3, Phase = Phase.Ready, SessionId = "ours" } };
+        var echo = new Input.FrameReceived(connection, new InboundFrame.Dispatch(42, FrameReader.SessionsReplace, null,
+            new ListeningSeen([new ListeningActivity("ours", "Navidrome")])));
+        Assert.Equal(StatePart.Session, InputNeeds.Of(echo).Parts);
+        Assert.Equal(ConfigReach.None, InputNeeds.Of(echo).Config);
+        var step = Core.Decide(echo, "alice", state, new ConfigView.Unread(), new Moment(1_800_000_000_000, 0.5));
+        Assert.Equal<Effect>([new Effect.CacheSet("seq/alice/3", "42", StateKeys.CacheTtlSeconds)], step.Effects.Items);
+    }
+
+    [Fact]
+    public void A_sessions_list_with_news_stores_it_in_the_session_and_wakes_a_full_decision_at_once()
+    {
+        var connection = GatewayIds.Connection("alice", 3);
+        var state = UserState.Initial with { Session = SessionState.Initial with { Generation = 3, Phase = Phase.Ready, SessionId = "ours" } };
+        var spotify = new Input.FrameReceived(connection, new InboundFrame.Dispatch(43, FrameReader.SessionsReplace, null,
+            new ListeningSeen([new ListeningActivity("desktop", "Spotify")])));
+        var step = Core.Decide(spotify, "alice", state, new ConfigView.Unread(), new Moment(1_800_000_000_000, 0.5));
+        Assert.Equal("Spotify", step.State.Session.OtherPlayer);
+        Assert.Contains(step.Effects, e => e is Effect.CacheSet { Key: "gw/alice" });
+        var wake = GatewayIds.Schedule(TimerKind.Wake, 1_800_000_000_000, "alice");
+        Assert.Contains(new Effect.ScheduleOnce(wake, 0, wake), step.Effects.Items);
+    }
+
+    [Fact]
+    public void A_sessions_list_read_with_the_switch_off_is_an_unused_dispatch()
+    {
+        var noise = new Input.FrameReceived(GatewayIds.Connection("alice", 3), new InboundFrame.Dispatch(42, FrameReader.SessionsReplace, null));
+        Assert.IsType<InputNeeds.SequenceArrived>(InputNeeds.Of(noise));
     }
 }

@@ -14,7 +14,9 @@ namespace Navidrome.DiscordPresence.Tests.Simulation;
 /// answers like the real one (Hello after connect, READY after identify, RESUMED after a valid resume, ACKs,
 /// 4004 for a bad token). Every decision, effect and frame is recorded for the properties to check.
 /// It models Navidrome's semantics that matter to the core: a plugin close echoes on_close at once; ids are
-/// refused while taken; a one-time schedule is removed after its callback.
+/// refused while taken; a one-time schedule is removed after its callback. The user's other Discord sessions may show
+/// another player's Listening activity: READY lists it, and a SESSIONS_REPLACE follows each change and each presence
+/// update of ours (as the frame reader hands them over: read only while <c>yieldtootherapps</c> is on).
 /// </summary>
 public sealed class World
 {
@@ -29,6 +31,7 @@ public sealed class World
     private readonly Dictionary<string, long?> lastSequence = [];
     private readonly Dictionary<string, string?> announcedSessions = [];
     private readonly HashSet<string> withholding = [];
+    private readonly Dictionary<string, string?> otherPlayers = [];
     private readonly HashSet<string> failingConnects = [];
     private readonly HashSet<string> failingSchedules = [];
     private readonly HashSet<string> losingTimers = [];
@@ -79,6 +82,33 @@ public sealed class World
 
     public UserState StateOf(string user) => states.GetValueOrDefault(user, UserState.Initial);
 
+    /// <summary>The name of the Listening activity another player shows on one of the user's other sessions, or null.</summary>
+    public string? OtherPlayerOf(string user) => otherPlayers.GetValueOrDefault(user);
+
+    /// <summary>The session id of our own session on the user's open connection, if it reached READY or RESUMED.</summary>
+    private const string OtherSessionId = "desktop-session";
+
+    /// <summary>
+    /// What the frame reader makes of the user's session list: null while the switch is off (not read); else the
+    /// other player's activity on its own session, and ours listed under our own session id, as if Discord had left
+    /// out its application id (the core must still know it for ours by the session).
+    /// </summary>
+    private ListeningSeen? ListeningFor(string user)
+    {
+        if (!Config.YieldToOtherApps) return null;
+        List<ListeningActivity> seen = [];
+        if (otherPlayers.GetValueOrDefault(user) is { } other) seen.Add(new ListeningActivity(OtherSessionId, other));
+        if (validSessions.GetValueOrDefault(user) is { } own && jitterStep % 2 == 0) seen.Add(new ListeningActivity(own, "Navidrome"));
+        return new ListeningSeen([.. seen]);
+    }
+
+    /// <summary>Discord tells the user's open, identified session what all their sessions show.</summary>
+    private void SessionsReplace(string id, string user)
+    {
+        if (!connections.TryGetValue(id, out var connection) || !connection.Identified) return;
+        Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, FrameReader.SessionsReplace, null, ListeningFor(user))), user);
+    }
+
     /// <summary>The connection the simulated Discord holds open for a user, if any.</summary>
     public string? OpenConnectionOf(string user) =>
         connections.Where(c => c.Value.User == user).Select(c => c.Key).LastOrDefault();
@@ -110,12 +140,19 @@ public sealed class World
             case WorldEvent.InvalidSession i:
                 ServerSide(i.User, (id, user) =>
                 {
-                    if (!i.Resumable) validSessions[user] = null;
+                    if (!i.Resumable) { validSessions[user] = null; connections[id].Identified = false; }
                     Deliver(new Input.FrameReceived(id, new InboundFrame.InvalidSession(i.Resumable)), user);
                 });
                 break;
             case WorldEvent.Noise n:
                 ServerSide(n.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connections[id].Sequence, "MESSAGE_CREATE", null)), user));
+                break;
+            case WorldEvent.OtherPlayer o:
+                otherPlayers[UserName(o.User)] = o.Player;
+                ServerSide(o.User, (id, user) => { SessionsReplace(id, user); Drain(); });
+                break;
+            case WorldEvent.SessionsEcho e:
+                ServerSide(e.User, (id, user) => { SessionsReplace(id, user); Drain(); });
                 break;
             case WorldEvent.HeartbeatRequest h:
                 ServerSide(h.User, (id, user) => Deliver(new Input.FrameReceived(id, new InboundFrame.HeartbeatRequest()), user));
@@ -190,6 +227,11 @@ public sealed class World
     {
         Enqueue(input, user);
         if (inbox.Count > 1) return; // already draining: the host runs callbacks one after another here
+        Drain();
+    }
+
+    private void Drain()
+    {
         var guard = 0;
         while (inbox.Count > 0)
         {
@@ -232,7 +274,7 @@ public sealed class World
     /// <summary>The parts of a user's state a real shell would load for this input from the stored text.</summary>
     private UserState Load(string user, Input input, StatePart parts) =>
         StoredState.Load(user, parts, key => StoredRead.Of(store.GetValueOrDefault(key)),
-            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), Config.Links == LinkMode.Spotify,
+            loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), TrackEntries.For(Config),
             (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}")) switch
         {
             StateLoad.Loaded loaded => loaded.State,
@@ -248,7 +290,8 @@ public sealed class World
 
     /// <summary>Answers come back within the call that asked, which keeps its state in memory (the interpreter's loop).</summary>
     private static bool IsAnswer(Input input) =>
-        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed;
+        input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered
+            or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed;
 
     private void Write(Effect write)
     {
@@ -327,6 +370,11 @@ public sealed class World
             case Effect.SubsonicRaw raw:
                 Enqueue(new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user);
                 break;
+            case Effect.SubsonicCall call:
+                SongRequests.Add((NowMs, call));
+                var (json, error) = SubsonicOverride?.Invoke(call) ?? AnswerGetSong(call.Uri);
+                Enqueue(new Input.SubsonicCallAnswered(call.Tag, json, error), user);
+                break;
             case Effect.ArtworkUrl art:
                 var url = art.TrackId switch
                 {
@@ -357,6 +405,32 @@ public sealed class World
             Enqueue(new Input.ScheduleFailed(id, delaySeconds, new HostFailure.Failed("scheduler: injected failure")), user);
         else if (!losingTimers.Remove(user))
             timers[id] = (NowMs + Math.Max(0, delaySeconds) * 1000L, everyMs, ++timerOrder);
+    }
+
+    /// <summary>Every Subsonic JSON call the core asked for, with when.</summary>
+    public List<(long AtMs, Effect.SubsonicCall Call)> SongRequests { get; } = [];
+
+    /// <summary>When set, answers the Subsonic JSON calls it returns an answer for (response text, host error) instead of the library below.</summary>
+    public Func<Effect.SubsonicCall, (string? Json, string? Error)?>? SubsonicOverride { get; set; }
+
+    /// <summary>
+    /// How Navidrome's getSong answers (as subsonicapi_call returns it): the library's year and genre (t1, t2), genres
+    /// only as OpenSubsonic lists them (t3), no year or genre (t5), and "not found" for anything else.
+    /// </summary>
+    private static (string? Json, string? Error) AnswerGetSong(string uri)
+    {
+        var id = uri.StartsWith("getSong?id=", StringComparison.Ordinal) ? uri["getSong?id=".Length..].Split('&')[0] : "";
+        var song = id switch
+        {
+            "t1" => """ "year":1959,"genre":"Jazz","genres":[{"name":"Jazz"},{"name":"Modal"}] """,
+            "t2" => """ "year":2019,"genre":"J-Pop","genres":[{"name":"J-Pop"}] """,
+            "t3" => """ "genres":[{"name":"Ambient"}] """,
+            "t5" => """ "genres":[] """,
+            _ => null,
+        };
+        return song is null
+            ? ("""{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":70,"message":"Song not found"}}}""", null)
+            : ("""{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"0.62.0","openSubsonic":true,"song":{"id":""" + $"\"{id}\",\"isDir\":false,\"title\":\"x\",{song.Trim()}" + "}}}", null);
     }
 
     /// <summary>The <c>mp:</c> image the simulated Discord gives a registered URL.</summary>
@@ -403,11 +477,18 @@ public sealed class World
                 announcedSessions[user] = validSessions[user];
                 connection.Sequence = 0;
                 lastSequence[user] = null;
+                connection.Identified = true;
                 Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
-                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"))), user);
+                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"), ListeningFor(user))), user);
                 break;
             case GatewayFrame.Resume r when validSessions.GetValueOrDefault(user) == r.SessionId && NowMs <= resumableUntil.GetValueOrDefault(user):
+                // Discord replays what the session missed before RESUMED, a session list among it.
+                connection.Identified = true;
+                SessionsReplace(id, user);
                 Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user);
+                break;
+            case GatewayFrame.UpdatePresence:
+                SessionsReplace(id, user);
                 break;
             case GatewayFrame.Resume:
                 validSessions[user] = null;
@@ -423,5 +504,6 @@ public sealed class World
     {
         public string User { get; } = user;
         public long Sequence { get; set; }
+        public bool Identified { get; set; }
     }
 }

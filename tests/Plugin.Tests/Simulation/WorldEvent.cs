@@ -31,6 +31,15 @@ public abstract record WorldEvent
     /// <summary>Discord sends an unrelated dispatch.</summary>
     public sealed record Noise(int User) : WorldEvent;
 
+    /// <summary>
+    /// Another of the user's Discord sessions starts showing a Listening activity of another app (<paramref name="Player"/>,
+    /// e.g. Spotify), or stops (null): Discord sends SESSIONS_REPLACE to the open session, and READY lists it from then on.
+    /// </summary>
+    public sealed record OtherPlayer(int User, string? Player) : WorldEvent;
+
+    /// <summary>Discord sends SESSIONS_REPLACE with nothing new for us (as after each of our own presence updates).</summary>
+    public sealed record SessionsEcho(int User) : WorldEvent;
+
     /// <summary>Discord asks for a heartbeat (op 1).</summary>
     public sealed record HeartbeatRequest(int User) : WorldEvent;
 

@@ -11,16 +11,20 @@ public static class WorldGen
     /// <summary>Users: alice and bob have good tokens; carol's token Discord rejects.</summary>
     public static readonly string[] UserNames = ["alice", "bob", "carol"];
 
-    public static PluginConfig Config(PauseMode pause = PauseMode.Frozen, int pauseTimeoutMinutes = 10, LinkMode links = LinkMode.None, bool uguu = false) => new(
+    /// <summary>The config of the simulated server; <paramref name="songInfo"/>: templates that show {year} and {genre};
+    /// <paramref name="yielding"/>: stand down for other players.</summary>
+    public static PluginConfig Config(PauseMode pause = PauseMode.Frozen, int pauseTimeoutMinutes = 10, LinkMode links = LinkMode.None, bool uguu = false, bool songInfo = false, bool yielding = true) => new(
         "1234567890123456789",
         [.. UserNames.Select(u => new DiscordUser(u, "fp-" + u))],
-        ActivityNameMode.Default, "{artist} - {track}", "{track}", "{artist}", "{album}",
+        ActivityNameMode.Default, "{artist} - {track}", "{track}", songInfo ? "{artist} - {year}" : "{artist}", songInfo ? "{album} ({genre})" : "{album}",
         StatusDisplay.Details, OnlineStatus.Online, pause, pauseTimeoutMinutes,
         ["Ignored Player"],
         new ArtworkOptions(CoverArtArchive: true, UguuUpload: uguu, NavidromeArtwork: true, ShowLogo: false),
-        links);
+        links,
+        YieldToOtherApps: yielding);
 
-    public static World NewWorld(PauseMode pause = PauseMode.Frozen, LinkMode links = LinkMode.None, bool uguu = false) => new(Config(pause, links: links, uguu: uguu), ["carol"]);
+    public static World NewWorld(PauseMode pause = PauseMode.Frozen, LinkMode links = LinkMode.None, bool uguu = false, bool songInfo = false, bool yielding = true) =>
+        new(Config(pause, links: links, uguu: uguu, songInfo: songInfo, yielding: yielding), ["carol"]);
 
     /// <summary>A world that looks art and links up, uploads covers, and where every third HTTP request fails.</summary>
     public static World ArtWorldWithFailingHttp()
@@ -62,6 +66,8 @@ public static class WorldGen
         User.Select(u => (WorldEvent)new WorldEvent.Reconnect(u)),
         from u in User from resumable in Gen.Elements(true, false) select (WorldEvent)new WorldEvent.InvalidSession(u, resumable),
         User.Select(u => (WorldEvent)new WorldEvent.Noise(u)),
+        from u in User from player in Gen.Elements<string?>("Spotify", "Feishin", null, null) select (WorldEvent)new WorldEvent.OtherPlayer(u, player),
+        User.Select(u => (WorldEvent)new WorldEvent.SessionsEcho(u)),
         User.Select(u => (WorldEvent)new WorldEvent.HeartbeatRequest(u)),
         from u in User from w in Gen.Elements(true, false) select (WorldEvent)new WorldEvent.WithholdAcks(u, w),
         User.Select(u => (WorldEvent)new WorldEvent.FailNextConnect(u)),

@@ -64,15 +64,16 @@ public sealed partial class FakeDiscord
         SendAsync(Target(user), new JsonObject { ["op"] = 1, ["d"] = null }, "op 1 HEARTBEAT request").GetAwaiter().GetResult();
 
     /// <summary>
-    /// Dispatches the plugin does not care about, each with a sequence number: session and user events, which are in
-    /// no intent group, so they reach every session whatever its identify asked for (guild events: <see cref="BusyAccounts"/>).
+    /// Dispatches the plugin does not care about, each with a sequence number: user events, which are in no intent
+    /// group, so they reach every session whatever its identify asked for (guild events: <see cref="BusyAccounts"/>;
+    /// SESSIONS_REPLACE, which the plugin reads while yieldtootherapps is on: <see cref="SetOtherSession"/>).
     /// </summary>
     public void Noise(string user, int count)
     {
         var target = Target(user);
         for (var i = 0; i < count; i++)
         {
-            var type = i % 2 == 0 ? "SESSIONS_REPLACE" : "USER_SETTINGS_UPDATE";
+            var type = i % 2 == 0 ? "USER_NOTE_UPDATE" : "USER_SETTINGS_UPDATE";
             Dispatch(target, type, new JsonObject { ["id"] = $"noise-{i}", ["content"] = new string('x', 200) }).GetAwaiter().GetResult();
         }
     }

@@ -124,10 +124,10 @@ public sealed partial class FakeDiscord
             {
                 ["id"] = Snowflake(6, c), ["type"] = 1, ["last_message_id"] = Snowflake(4, c), ["recipient_ids"] = new JsonArray(Snowflake(5, c)),
             })]),
-            ["sessions"] = new JsonArray(
+            ["sessions"] = new JsonArray([
                 new JsonObject { ["session_id"] = "desktop-session", ["status"] = "online", ["activities"] = new JsonArray(), ["client_info"] = new JsonObject { ["client"] = "desktop", ["os"] = "windows", ["version"] = 0 } },
                 new JsonObject { ["session_id"] = "mobile-session", ["status"] = "idle", ["activities"] = new JsonArray(), ["client_info"] = new JsonObject { ["client"] = "mobile", ["os"] = "android", ["version"] = 0 } },
-                new JsonObject { ["session_id"] = ready["session_id"]!.DeepClone(), ["status"] = "online", ["activities"] = new JsonArray(), ["client_info"] = new JsonObject { ["client"] = "desktop", ["os"] = "linux", ["version"] = 0 } }),
+                .. ready["sessions"]!.AsArray().Select(s => s!.DeepClone())]),
         };
         large["session_id"] = ready["session_id"]!.DeepClone();
         large["resume_gateway_url"] = ready["resume_gateway_url"]!.DeepClone();

@@ -50,6 +50,7 @@ public sealed partial class FakeDiscord
                 }
                 var presence = AddPresence(connection, data);
                 _transcript.Add("discord", $"{connection.Label} ⇐ op 3 PRESENCE {presence}");
+                if (connection.User is { } presenceUser && HasOtherSession(presenceUser)) await SessionsReplaceAsync(presenceUser).ConfigureAwait(false);
                 break;
             case 6:
                 await OnResume(connection, data).ConfigureAwait(false);
@@ -114,7 +115,7 @@ public sealed partial class FakeDiscord
             ["user"] = new JsonObject { ["id"] = "10000000000000000" + _sessionCounter, ["username"] = connection.User },
             ["session_id"] = session.Id,
             ["resume_gateway_url"] = "wss://" + ResumeHost,
-            ["sessions"] = new JsonArray(),
+            ["sessions"] = SessionsOf(connection.User!),
         };
         if (BusyAccounts.TryGetValue(connection.User!, out var busy)) ready = LargeReady(ready, busy);
         connection.StreamStartMs = _clock.ElapsedMs;

@@ -31,6 +31,35 @@ public sealed record PresenceRecord(long AtElapsedMs, string User, int Connectio
         _ => [],
     };
 
+    /// <summary>
+    /// The buttons of the first activity as a user account sends them: the labels in <c>buttons</c>, the URLs in
+    /// <c>metadata.button_urls</c> at the same positions (a missing URL is null).
+    /// </summary>
+    public IReadOnlyList<(string Label, string? Url)> Buttons =>
+        Activities.FirstOrDefault() is { } activity && activity["buttons"] is JsonArray labels
+            ? [.. labels.Select((label, i) => (label?.GetValue<string>() ?? "", (activity["metadata"]?["button_urls"] as JsonArray)?.ElementAtOrDefault(i)?.GetValue<string>()))]
+            : [];
+
+    /// <summary>
+    /// What Discord would refuse in this presence's buttons (its documented limits: at most 2, a label of 1–32
+    /// characters, a URL of 1–512), plus our own rule that a URL is https and every label has one; null when nothing.
+    /// </summary>
+    public string? ButtonFault()
+    {
+        foreach (var activity in Activities)
+        {
+            var labels = activity["buttons"] as JsonArray;
+            var urls = activity["metadata"]?["button_urls"] as JsonArray;
+            if (labels is null && urls is null) continue;
+            if (labels is null || urls is null || labels.Count != urls.Count) return "buttons and metadata.button_urls do not pair up";
+            if (labels.Count is 0 or > 2) return $"{labels.Count} buttons";
+            if (labels.Any(l => l?.GetValue<string>() is not { } text || text.EnumerateRunes().Count() is 0 or > 32)) return "a label outside 1–32 characters";
+            if (urls.Any(u => u?.GetValue<string>() is not { } url || !url.StartsWith("https://", StringComparison.Ordinal)
+                    || System.Text.Encoding.UTF8.GetByteCount(url) > 512)) return "a URL that is not https or is over 512";
+        }
+        return null;
+    }
+
     public override string ToString() => IsClear ? "(clear)" : Text;
 }
 

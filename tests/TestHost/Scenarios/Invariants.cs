@@ -8,6 +8,7 @@ namespace Navidrome.DiscordPresence.TestHost.Scenarios;
 /// - no token (nor any Authorization header) in an HTTP request to a host other than https://discord.com;
 /// - at most 5 presence updates per user in any 20 s (Discord's rule; identify's presence included);
 /// - no gateway close 4008 (Discord's 120-events-per-minute rule);
+/// - every presence's buttons within Discord's limits (at most 2, labels 1–32, https URLs of at most 512, paired);
 /// - every plugin call succeeded (unless the scenario says <c>allow: call-failures</c>, or host failures were injected);
 /// - the network settled before every clock move.
 /// </summary>
@@ -45,6 +46,9 @@ public static class Invariants
             var worst = WorstWindow(world.Discord.Presences.Where(p => p.User == user).Select(p => p.AtElapsedMs).ToList());
             run.Check(worst <= PresenceBudget, $"invariant: at most {PresenceBudget} presence updates per 20 s for {user}", $"worst 20 s window had {worst}");
         }
+
+        var badButtons = world.Discord.Presences.Select(p => p.ButtonFault()).FirstOrDefault(f => f is not null);
+        run.Check(badButtons is null, "invariant: every presence's buttons are within Discord's limits", badButtons ?? "");
 
         var rateLimited = world.Discord.RateLimitCloses;
         run.Check(rateLimited == 0, "invariant: Discord never closed a connection for rate limiting (4008)", $"{rateLimited} closes");

@@ -139,6 +139,8 @@ public static class ScenarioParser
             Get("album-artist"),
             Get("mbz-recording"),
             Get("mbz-album"),
-            Get("mbz-release-group"));
+            Get("mbz-release-group"),
+            int.Parse(Get("year", "0"), System.Globalization.CultureInfo.InvariantCulture),
+            Get("genre"));
     }
 }

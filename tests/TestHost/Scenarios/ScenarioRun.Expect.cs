@@ -76,6 +76,9 @@ public sealed partial class ScenarioRun
                 && InWindow(f.AtElapsedMs)),
             "guild-events" => World.Discord.Connections.Where(c => user is null || c.User == user).Sum(c => c.GuildEventsProduced - c.GuildEventsWithheld),
             "withheld" => World.Discord.Connections.Where(c => user is null || c.User == user).Sum(c => c.GuildEventsWithheld),
+            // Milliseconds in which Discord showed another player's Listening activity and ours at once.
+            "together" => World.Discord.ListeningTogetherMs(user ?? throw new FormatException("expect together <user> = <ms>"),
+                System.Text.Json.Nodes.JsonNode.Parse(Scenario.ConfigJson)?["clientid"]?.ToString()),
             "http" => World.HttpLog.Records.Count(r => HttpMatches(r, rest, options) && InWindow(r.AtElapsedMs)),
             "log" or "logs" => World.Host.Logs.Count(l =>
                 (!options.TryGetValue("level", out var level) || l.Level == ParseLevel(level))
@@ -143,7 +146,10 @@ public sealed partial class ScenarioRun
         return at == text.Length;
     }
 
-    /// <summary><c>presence alice shows "Song"</c>, <c>presence alice hides "Song"</c>, <c>presence alice clear</c>, <c>presence alice none</c>.</summary>
+    /// <summary>
+    /// <c>presence alice shows "Song"</c>, <c>presence alice hides "Song"</c>, <c>presence alice clear</c>, <c>presence alice none</c>,
+    /// <c>presence alice buttons = 2</c>, <c>presence alice button 1 "Listen" "open.spotify.com"</c> (exact label, URL containing).
+    /// </summary>
     private void ExpectPresence(string what, List<string> words)
     {
         if (words.Count < 3) throw new FormatException("expect presence <user> shows \"text\" | hides \"text\" | clear | none");
@@ -170,6 +176,18 @@ public sealed partial class ScenarioRun
                 if (words.Count < 5 || !IsComparison(words[3])) throw new FormatException("expect presence <user> activities = N");
                 var count = last?.Activities.Count ?? 0;
                 Check(Compare(count, words[3], long.Parse(words[4], CultureInfo.InvariantCulture)), what, got);
+                break;
+            case "buttons":
+                if (words.Count < 5 || !IsComparison(words[3])) throw new FormatException("expect presence <user> buttons = N");
+                Check(Compare(last?.Buttons.Count ?? 0, words[3], long.Parse(words[4], CultureInfo.InvariantCulture)), what,
+                    got + $" (buttons: {string.Join(", ", last?.Buttons.Select(b => $"{b.Label} → {b.Url}") ?? [])})");
+                break;
+            case "button":
+                if (words.Count < 6 || !int.TryParse(words[3], CultureInfo.InvariantCulture, out var number) || number < 1)
+                    throw new FormatException("expect presence <user> button <n> \"label\" \"url part\"");
+                var button = last?.Buttons.ElementAtOrDefault(number - 1);
+                Check(button is { } b && b.Label == words[4] && b.Url is { } url && url.Contains(words[5], StringComparison.Ordinal), what,
+                    button is { } shown ? $"button {number} is \"{shown.Label}\" → {shown.Url}" : $"no button {number}; {got}");
                 break;
             default:
                 throw new FormatException($"unknown presence check '{words[2]}'");

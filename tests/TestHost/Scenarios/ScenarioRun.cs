@@ -139,6 +139,14 @@ public sealed partial class ScenarioRun(TestWorld world, Scenario scenario)
             case "op9" or "invalid-session": discord.InvalidSession(User(), rest.Skip(2).Contains("resumable")); break;
             case "heartbeat-request" or "op1": discord.RequestHeartbeat(User()); break;
             case "noise": discord.Noise(User(), rest.Count > 2 ? int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture) : 5); break;
+            case "other-session":
+                // discord other-session <user> listening "<name>" [app=<application id>] | discord other-session <user> ends
+                const string usage = "discord other-session <user> listening \"<name>\" [app=<application id>] | discord other-session <user> ends";
+                Need(rest, 3, usage);
+                if (rest[2] == "listening" && rest.Count > 3) discord.SetOtherSession(User(), rest[3], options.GetValueOrDefault("app"));
+                else if (rest[2] == "ends") discord.SetOtherSession(User(), null);
+                else throw new FormatException(usage);
+                break;
             case "close":
                 Need(rest, 3, "discord close <user> <code> [reason]");
                 discord.Close(User(), int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', rest.Skip(3)));

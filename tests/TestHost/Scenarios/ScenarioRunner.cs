@@ -45,6 +45,7 @@ public static class ScenarioRunner
         if (PluginManifest.Find(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? ".") is { } manifest)
             options = PluginManifest.Apply(manifest, options);
         using var world = new TestWorld(runner, options, scenario.ConfigJson);
+        foreach (var track in scenario.Tracks.Values) world.Host.Library.Add(track);
         var run = new ScenarioRun(world, scenario) { ToleratesFailedExpectations = chaos is not null };
         var transcript = world.Transcript;
         transcript.Add("scenario", $"{scenario.Name} — Navidrome {(scenario.Version == NavidromeVersion.V062 ? "0.62+" : "0.61")}, users {string.Join(", ", scenario.GrantedUsers)}{(options.ConcurrentWorkers ? ", concurrent workers" : "")}{(chaos is null ? "" : $", chaos seed {chaos.Seed}")}");

@@ -6,10 +6,15 @@ namespace Navidrome.DiscordPresence.TestHost.Services;
 /// <summary>
 /// The library-facing host services: Users (the granted users only), Artwork (Navidrome's public share URLs, which
 /// start with http://localhost unless a ShareURL is configured), and SubsonicAPI (getCoverArt returns a small
-/// JPEG; <c>u</c> is required and must be a granted user).
+/// JPEG, getSong a library track as Navidrome's JSON; <c>u</c> is required and must be a granted user).
 /// </summary>
 public sealed class LibraryServices(HostOptions options)
 {
+    private readonly Dictionary<string, TrackInfo> library = new(StringComparer.Ordinal);
+
+    /// <summary>Puts a track in the library getSong answers from (a scenario's tracks are all there).</summary>
+    public void Add(TrackInfo track) => library[track.Id] = track;
+
     /// <summary>The bytes every getCoverArt answers: a JPEG start-of-image marker and a little padding.</summary>
     public static readonly byte[] CoverArtJpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
 
@@ -63,11 +68,43 @@ public sealed class LibraryServices(HostOptions options)
 
     private byte[] SubsonicCall(string uri)
     {
-        var (endpoint, _) = ParseUri(uri);
-        var body = endpoint == "getCoverArt"
-            ? """{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":0,"message":"getCoverArt returns binary data: use callraw"}}}"""
-            : """{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"test","openSubsonic":true}}""";
+        var (endpoint, query) = ParseUri(uri);
+        var body = endpoint switch
+        {
+            "getCoverArt" => """{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":0,"message":"getCoverArt returns binary data: use callraw"}}}""",
+            "getSong" => GetSong(query.GetValueOrDefault("id", "")),
+            _ => """{"subsonic-response":{"status":"ok","version":"1.16.1","type":"navidrome","serverVersion":"test","openSubsonic":true}}""",
+        };
         return new HostResponse().Set("responseJson", body).ToBytes();
+    }
+
+    /// <summary>
+    /// getSong as Navidrome answers it (server/subsonic/browsing.go, childFromMediaFile): year and genre omitted when
+    /// empty, OpenSubsonic's genres always a list; an unknown id is error 70.
+    /// </summary>
+    private string GetSong(string id)
+    {
+        if (!library.TryGetValue(id, out var track))
+            return """{"subsonic-response":{"status":"failed","version":"1.16.1","type":"navidrome","serverVersion":"test","openSubsonic":true,"error":{"code":70,"message":"Song not found"}}}""";
+        var song = new JsonObject
+        {
+            ["id"] = track.Id,
+            ["isDir"] = false,
+            ["title"] = track.Title,
+            ["album"] = track.Album,
+            ["artist"] = track.Artist,
+            ["duration"] = (int)track.DurationSeconds,
+        };
+        if (track.Year > 0) song["year"] = track.Year;
+        if (track.Genre.Length > 0) song["genre"] = track.Genre;
+        song["genres"] = track.Genre.Length > 0 ? new JsonArray(new JsonObject { ["name"] = track.Genre }) : new JsonArray();
+        return new JsonObject
+        {
+            ["subsonic-response"] = new JsonObject
+            {
+                ["status"] = "ok", ["version"] = "1.16.1", ["type"] = "navidrome", ["serverVersion"] = "test", ["openSubsonic"] = true, ["song"] = song,
+            },
+        }.ToJsonString();
     }
 
     private byte[] SubsonicRaw(string uri)

@@ -1,0 +1,48 @@
+using Xunit;
+
+namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
+
+/// <summary>
+/// Invariants of the real plugin under Navidrome's concurrency (docs/navidrome-host.md, 'What runs concurrently'),
+/// judged over <see cref="TrialCatalog"/>'s generated sequences × seeded interleavings, without and with host faults.
+/// A property that fails on main is skipped with the race it finds; <see cref="PinnedSeeds"/> holds the cases. The
+/// soon and rate-limit properties pass at the default budget although races remain that a longer run finds (the
+/// pinned seeds show them).
+/// </summary>
+public class ConcurrencyProperties
+{
+    /// <summary>Why a property is skipped while main still has the race it finds.</summary>
+    public const string KnownRace = "known race (issue 11), fixed by helpers races/live: ";
+
+    [Fact]
+    public void Interleaved_calls_never_send_more_than_5_presence_updates_per_20_s_on_one_connection() =>
+        TrialCatalog.Calm.Holds(t => t.DiscordRules.Where(v => v.Contains("(4008)", StringComparison.Ordinal)));
+
+    [Fact(Skip = KnownRace + "two connections on the first report (connect lock)")]
+    public void Interleaved_calls_never_identify_twice_on_one_connection_nor_send_a_presence_before_identifying() =>
+        TrialCatalog.Calm.Holds(t => t.DiscordRules.Where(v => !v.Contains("(4008)", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Interleaved_calls_never_close_a_connection_as_a_zombie_while_its_acks_arrive() =>
+        TrialCatalog.Calm.Holds(t => t.FalseZombieCloses);
+
+    [Fact]
+    public void A_minute_after_the_inputs_stop_Discord_shows_what_the_calls_one_after_another_show() =>
+        TrialCatalog.Calm.Holds(t => t.Soon);
+
+    [Fact]
+    public void After_a_quiet_tail_Discord_shows_what_the_calls_one_after_another_show() =>
+        TrialCatalog.Calm.Holds(t => t.Eventually);
+
+    [Fact(Skip = KnownRace + "two connections on the first report (connect lock); a failed read of sent/{user} undercounts the rate window (failed reads abort)")]
+    public void With_host_faults_Discords_rules_still_hold() =>
+        TrialCatalog.Faulty.Holds(t => t.DiscordRules);
+
+    [Fact]
+    public void With_host_faults_every_user_recovers_after_a_quiet_tail() =>
+        TrialCatalog.Faulty.Holds(t => t.Eventually);
+
+    [Fact]
+    public void No_token_in_any_log_line_error_or_cache_key_whatever_fails() =>
+        TrialCatalog.Faulty.Holds(t => t.TokenLeaks);
+}

@@ -1,0 +1,85 @@
+namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
+
+/// <summary>
+/// One event sequence run twice: interleaved by a seed (with the seed's faults, if asked) and, as the reference,
+/// one call after another without faults. Then, with faults off and Discord cooperative: a quiet minute (the
+/// "soon" comparison: the latest input is shown), fifteen quiet minutes in which timers fire, then each user's last
+/// scrobbler event once more and another minute (the "eventual" comparison: every user is alive again, and a new
+/// report reaches Discord). Each finding is a line naming the rule, the user and what differed.
+/// </summary>
+public sealed class Trial
+{
+    public const int SoonSeconds = 60;
+    public const int TailSeconds = 15 * 60;
+
+    private Trial(WorldEvent[] events, int seed, bool faults, bool trace)
+    {
+        Events = events;
+        Seed = seed;
+        Run = new ConcurrentWorld(seed, interleave: true, faults);
+        Reference = new ConcurrentWorld(seed, interleave: false, faults: false);
+        if (!trace) return;
+        Run.Host.Trace = [];
+        Reference.Host.Trace = [];
+    }
+
+    public WorldEvent[] Events { get; }
+    public int Seed { get; }
+    public ConcurrentWorld Run { get; }
+    public ConcurrentWorld Reference { get; }
+
+    public List<string> Crashes { get; } = [];
+    public List<string> DiscordRules { get; } = [];
+    public List<string> FalseZombieCloses { get; } = [];
+    public List<string> TokenLeaks { get; } = [];
+    public List<string> Soon { get; } = [];
+    public List<string> Eventually { get; } = [];
+
+    public static Trial Play(WorldEvent[] events, int seed, bool faults, bool trace = false)
+    {
+        var trial = new Trial(events, seed, faults, trace);
+        trial.Judge();
+        return trial;
+    }
+
+    private void Judge()
+    {
+        foreach (var world in new[] { Run, Reference })
+        {
+            world.Run(Events);
+            world.Quiet(SoonSeconds);
+        }
+        Compare(Soon, ignoreImages: Run.Faults.On.Count > 0);
+        foreach (var world in new[] { Run, Reference })
+        {
+            world.Quiet(TailSeconds);
+            world.RepeatLastScrobbles();
+            world.Quiet(SoonSeconds);
+        }
+        Compare(Eventually, ignoreImages: Run.Faults.On.Count > 0);
+
+        Crashes.AddRange(Run.Interleaver.Crashes.Concat(Reference.Interleaver.Crashes).Select(e => e.Message));
+        DiscordRules.AddRange(Run.Discord.Violations);
+        FalseZombieCloses.AddRange(Run.Discord.FalseZombieCloses);
+        foreach (var user in ConcurrentWorld.Users)
+        {
+            var token = ConcurrentWorld.TokenOf(user);
+            var pieces = new[] { token, token[..16], token[^16..] };
+            foreach (var text in Run.Host.Texts.Concat(Reference.Host.Texts))
+                if (pieces.Any(p => text.Contains(p, StringComparison.Ordinal))) TokenLeaks.Add($"{user}'s token in: {text}");
+        }
+    }
+
+    private void Compare(List<string> into, bool ignoreImages)
+    {
+        foreach (var user in ConcurrentWorld.Users)
+            if (ShownPresence.Difference(Reference.Discord.Shown(user), Run.Discord.Shown(user), ignoreImages) is { } difference)
+                into.Add($"{user} at +{(Run.NowMs - ConcurrentWorld.StartMs) / 1000} s: {difference}");
+    }
+
+    /// <summary>What a failing property prints: everything needed to pin the case.</summary>
+    public string Describe(IEnumerable<string> findings) =>
+        $"{string.Join(" | ", findings.Take(3))}\n  {Run.Describe()}\n  pin: [InlineData({Seed}, {(Run.Faults.On.Count > 0 ? "true" : "false")}, \"{EventText.Format(Events)}\")]\n" +
+        $"  shown: {string.Join(", ", ConcurrentWorld.Users.Select(u => $"{u} {ShownPresence.Summary(Run.Discord.Shown(u))} (reference {ShownPresence.Summary(Reference.Discord.Shown(u))})"))}\n" +
+        $"  warnings: {string.Join(" / ", Run.Host.Warnings.Take(6))}";
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Exports.Host;
+using Navidrome.DiscordPresence.Harness;
+using Xunit;
+
+namespace Navidrome.DiscordPresence.Snapshot.Tests;
+
+/// <summary>
+/// The warm-up reaches every host function the plugin imports: code it never runs is prepared again in every
+/// instance. Played here through the managed plugin, the same code the module runs, with the warm-up's own host.
+/// </summary>
+public class WarmUpCoverageTests
+{
+    [Fact]
+    public void The_warm_up_calls_every_host_function_and_every_call_succeeds()
+    {
+        var host = new WarmUpCalls.Host();
+        var services = new Services(host);
+        var runner = new ManagedPluginRunner();
+        var failures = new List<string>();
+        void Call(string export, string input)
+        {
+            var result = runner.Call(export, Encoding.UTF8.GetBytes(input.Replace(WarmUpCalls.CurrentConnection, host.Connection, StringComparison.Ordinal)), services);
+            if (!result.Succeeded) failures.Add($"{export}: {result.ReturnCode} {result.Error}");
+        }
+        foreach (var (user, config) in WarmUpCalls.Passes)
+        {
+            services.Config = config;
+            foreach (var step in WarmUpCalls.Session(user))
+            {
+                if (!step.FiresTimers) { Call(step.Export, step.Input); continue; }
+                foreach (var (id, payload, recurring) in host.TakeTimers())
+                    Call("nd_scheduler_callback", JsonSerializer.Serialize(new Dictionary<string, object> { ["scheduleId"] = id, ["payload"] = payload, ["isRecurring"] = recurring }));
+            }
+        }
+        Assert.Empty(failures);
+        Assert.Empty(HostFunctionNames.All.Except(services.Called));
+    }
+
+    private sealed class Services(WarmUpCalls.Host host) : IHostServices
+    {
+        public IReadOnlyDictionary<string, string> Config { get; set; } = new Dictionary<string, string>();
+        public HashSet<string> Called { get; } = [];
+
+        public byte[] CallHost(string function, byte[] requestJson)
+        {
+            Called.Add(function);
+            return Encoding.UTF8.GetBytes(host.Answer(function, Encoding.UTF8.GetString(requestJson)));
+        }
+
+        public string? GetConfig(string key) => Config.GetValueOrDefault(key);
+        public void Log(LogLevel level, string message) { }
+        public long NowUnixMs() => 1_800_000_000_000;
+        public double NextRandom() => 0.5;
+    }
+}
