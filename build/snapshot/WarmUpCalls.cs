@@ -10,7 +10,8 @@ namespace Navidrome.DiscordPresence.Snapshot;
 /// the live paths). So the warm-up plays whole listening sessions, the way Navidrome and Discord drive them: reports,
 /// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, the
 /// user's session list (an echo with nothing new, another player's Listening activity starting and ending, each with
-/// the full decision it wakes), pause, a second track, stop, a dropped connection and its resume. It does so twice, under two configs: everything
+/// the full decision it wakes), pause, a second track, stop, a dropped connection and its resume, a refused schedule and the recheck in its place, a call whose stored state
+/// cannot be read. It does so twice, under two configs: everything
 /// optional switched on, then only the required keys (the common case), each with its own user.
 /// Every invented value carries a sentinel; after the snapshot the sentinel must be nowhere in the module.
 /// </summary>
@@ -20,6 +21,9 @@ internal static class WarmUpCalls
     public const string Sentinel = "WARMUPSENTINEL";
 
     public const string User = "warmupsentineluser";
+
+    /// <summary>A user whose stored state the warm-up host never manages to read.</summary>
+    public const string UnreadableUser = User + "x";
 
     /// <summary>Stands for the id of the connection the plugin opened last, filled in when the call is made.</summary>
     public const string CurrentConnection = "{connection}";
@@ -120,6 +124,8 @@ internal static class WarmUpCalls
             new(FireTimers, ""),
             new("nd_websocket_on_binary_message", $$"""{"connectionId":"{{CurrentConnection}}","data":"AAAA"}"""),
             new("nd_scrobbler_scrobble", $$"""{"username":"{{user}}","track":{{first}},"timestamp":1800000000}"""),
+            // The host fails every read of this user's state: the call stops with one warning.
+            new("nd_scrobbler_now_playing", $$"""{"username":"{{UnreadableUser}}","track":{{first}},"position":1}"""),
         ];
     }
 
@@ -133,6 +139,7 @@ internal static class WarmUpCalls
         private readonly Dictionary<string, string> stored = [];
         private readonly List<(string Id, string Payload, bool Recurring)> armed = [];
         private readonly HashSet<string> fired = [];
+        private bool refusedOne;
 
         /// <summary>The connection the plugin opened last.</summary>
         public string Connection { get; private set; } = "none";
@@ -153,6 +160,7 @@ internal static class WarmUpCalls
             {
                 case "cache_getstring":
                 case "kvstore_get":
+                    if (Key().EndsWith("/" + UnreadableUser, StringComparison.Ordinal)) return $$"""{"error":"{{Sentinel}} read failed"}""";
                     return stored.TryGetValue(function[..2] + Key(), out var value)
                         ? JsonSerializer.Serialize(new Dictionary<string, object> { ["value"] = value, ["exists"] = true })
                         : """{"exists":false}""";
@@ -168,6 +176,12 @@ internal static class WarmUpCalls
                 case "scheduler_schedulerecurring":
                     var id = (string)root["scheduleId"]!;
                     if (armed.Any(t => t.Id == id)) return $$"""{"error":"schedule ID \"{{id}}\" already exists"}""";
+                    // One refusal (the first idle-close timer), so the core's answer and the recheck it arms are warmed too.
+                    if (!refusedOne && id.StartsWith("idle:", StringComparison.Ordinal))
+                    {
+                        refusedOne = true;
+                        return $$"""{"error":"{{Sentinel}} scheduler stopped"}""";
+                    }
                     armed.Add((id, (string?)root["payload"] ?? id, function.EndsWith("recurring", StringComparison.Ordinal)));
                     return JsonSerializer.Serialize(new Dictionary<string, string> { ["newScheduleId"] = id });
                 case "scheduler_cancelschedule":

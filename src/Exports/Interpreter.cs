@@ -24,6 +24,8 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
     /// honest call is an art lookup: the timer, then up to six answers (Navidrome, the Cover Art Archive twice, the
     /// cover, the upload, the registration), each of which may change the presence and so claim a presence slot,
     /// whose answer is one more decision (GatewayProperties checks the simulated calls stay within this).
+    /// A chain cut short is logged with the kinds it dropped; the property World enforces the same bound and fails
+    /// when a normal run reaches it.
     /// </summary>
     public const int MaxDecisions = 16;
 
@@ -45,7 +47,21 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             // A close ran on_close in another instance, which may have moved the session on: read it again.
             if (stale || (needs.Parts & ~loaded) != 0)
             {
-                (state, loaded) = (Load(user, next, needs.Parts, view), needs.Parts);
+                switch (Load(user, next, needs.Parts, view))
+                {
+                    case StateLoad.Loaded read:
+                        (state, loaded) = (read.State, needs.Parts);
+                        break;
+                    case StateLoad.Unavailable unavailable:
+                        // Deciding from made-up initial state would do harm (a second connection, a forgotten track),
+                        // so the rest of this call is dropped (after the store's own retries). What it carried comes
+                        // again: a player's state with its next report, and at the latest when the play it left
+                        // showing ends (the wake timer the last report armed); a timer's work with the next refresh or
+                        // report; an awaited frame through the deadline of the phase that waits for it.
+                        host.Log(LogLevel.Warn, $"user '{user}': could not read stored state '{unavailable.Key}' ({unavailable.Error}); "
+                            + $"{Kinds([next, .. pending])} not decided, the next call decides again");
+                        return;
+                }
                 stale = false;
             }
             var step = Core.Decide(next, user, state, view, new Moment(host.NowUnixMs(), host.NextRandom()));
@@ -56,7 +72,12 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 stale |= effect is Effect.Close;
             }
         }
+        if (pending.Count > 0)
+            host.Log(LogLevel.Warn, $"user '{user}': stopped after {MaxDecisions} decisions in one call; not decided: {Kinds(pending)}");
     }
+
+    /// <summary>The kinds of some inputs, for a log line (never their contents: no ids, no tokens).</summary>
+    private static string Kinds(IEnumerable<Input> inputs) => string.Join(", ", inputs.Select(i => i.GetType().Name));
 
     /// <summary>
     /// Carries out effects that concern no user's state (plugin start-up: the wake-ups). No decision follows, so a
@@ -65,11 +86,11 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
     public void CarryOut(EquatableArray<Effect> effects)
     {
         foreach (var effect in effects)
-            if (Carry(effect) is Input.ScheduleFailed { Failure: not HostFailure.AlreadyExists } refused)
+            if (Carry(effect) is Input.ScheduleFailed refused)
                 host.Log(LogLevel.Warn, $"could not arm timer '{refused.ScheduleId}': {refused.Failure.Text}");
     }
 
-    private UserState Load(string user, Input input, StatePart parts, ConfigView view) =>
+    private StateLoad Load(string user, Input input, StatePart parts, ConfigView view) =>
         view is ConfigView.Parsed { Config: var parsed }
             ? store.Load(user, parts, loaded => Core.TrackInFocus(input, user, loaded, parsed, host.NowUnixMs()), TrackEntries.For(parsed))
             : store.Load(user, parts, _ => null, TrackEntries.None);
@@ -92,13 +113,11 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");
                 return null;
             case Effect.ScheduleOnce once:
-                return functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId) is { } onceError
-                    ? new Input.ScheduleFailed(once.ScheduleId, once.DelaySeconds, HostFailureText.Classify(onceError)) : null;
+                return Refused(once.ScheduleId, once.DelaySeconds, functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId));
             case Effect.Claim claim:
                 return Claim(claim);
             case Effect.ScheduleRecurring every:
-                return functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId) is { } everyError
-                    ? new Input.ScheduleFailed(every.ScheduleId, every.EverySeconds, HostFailureText.Classify(everyError)) : null;
+                return Refused(every.ScheduleId, every.EverySeconds, functions.ScheduleRecurring($"@every {every.EverySeconds}s", every.Payload, every.ScheduleId));
             case Effect.CancelSchedule cancel:
                 var cancelError = functions.CancelSchedule(cancel.ScheduleId);
                 // Not found: the schedule already fired or was cancelled, which is what we wanted.
@@ -152,6 +171,16 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         }
         return failed ?? new Input.Claimed(claim.ScheduleIds[^1], ClaimResult.Taken);
     }
+
+    /// <summary>
+    /// A refused schedule as the core hears it. Already exists is no answer: another call armed this very timer (ids
+    /// are our locks), so nothing is lost and there is nothing to decide; answering it would spend a decision of the
+    /// call's bound on every re-arm of the art and link timers.
+    /// </summary>
+    private static Input.ScheduleFailed? Refused(string scheduleId, int delaySeconds, string? error) =>
+        error is not null && HostFailureText.Classify(error) is var failure and not HostFailure.AlreadyExists
+            ? new Input.ScheduleFailed(scheduleId, delaySeconds, failure)
+            : null;
 
     private void Report(string? error, LogLevel level, string doing)
     {

@@ -44,7 +44,35 @@ public static partial class GatewaySession
     }
 
     /// <summary>
-    /// The host refused to arm a timer. Already exists: another call armed the same one, nothing is lost. Otherwise
+    /// After a full decision: a live connection that has neither beaten nor heard an ACK for two heartbeat intervals
+    /// (plus a grace) lost its heartbeat schedule (refused or lost; a recheck cannot re-arm it). Close it with a
+    /// resumable code, as a zombie is closed: the close handler resumes on a new connection, which arms its own.
+    /// </summary>
+    private static Step RestartIfHeartbeatStopped(Step step, GatewayContext ctx)
+    {
+        var state = step.State;
+        var session = state.Session;
+        if (session.Phase is not (Phase.Identifying or Phase.Resuming or Phase.Ready) || session.HeartbeatIntervalMs <= 0
+            || step.Effects.Any(e => e is Effect.Close)) return step;
+        var lastBeat = state.Beat.Generation == session.Generation ? state.Beat.LastBeatMs : 0;
+        var lastSign = Math.Max(lastBeat, LastAckMs(state));
+        // No sign at all (Hello's write of its time failed, say): nothing to judge by; the first beat writes one.
+        if (lastSign == 0 || ctx.NowMs - lastSign <= 2L * session.HeartbeatIntervalMs + PhaseDeadlines.RetryGraceMs) return step;
+        return new Step(state, [.. step.Effects,
+            new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': the connection's heartbeat stopped (a lost or refused timer); reconnecting"),
+            new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "heartbeat stopped"),
+        ]);
+    }
+
+    /// <summary>
+    /// The earliest a recheck runs: a refused timer due at once (an art or link lookup) is retried by the recheck's
+    /// own decision, so a scheduler that refuses only some ids costs one recheck per 5 s, never a busy loop.
+    /// </summary>
+    public const int MinRecheckSeconds = 5;
+
+    /// <summary>
+    /// The host refused to arm a timer. Already exists (which the interpreter does not even pass on): another call
+    /// armed the same one, nothing is lost. Otherwise
     /// arm a <see cref="TimerKind.Recheck"/> in its place, at its time or at the session's deadline if later, so the
     /// full decision it brings finds the deadline passed: that covers every one-time timer (flush, wake, idle close,
     /// art and link lookups re-arm themselves, retry and re-identify through the deadline). A refused recheck is not
@@ -58,7 +86,7 @@ public static partial class GatewaySession
         if (!replaceable)
             return new Step(state, [new Effect.Log(LogLevel.Warn,
                 $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); the next report or refresh catches up")]);
-        var dueMs = Math.Max(nowMs + failed.DelaySeconds * 1000L, state.Session.DeadlineMs ?? 0);
+        var dueMs = Math.Max(nowMs + Math.Max(failed.DelaySeconds, MinRecheckSeconds) * 1000L, state.Session.DeadlineMs ?? 0);
         var recheck = GatewayIds.Schedule(TimerKind.Recheck, dueMs, user);
         return new Step(state, [
             new Effect.Log(LogLevel.Warn, $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); re-checking under '{recheck}'"),

@@ -23,9 +23,21 @@ public static partial class GatewaySession
             TimerKind.Reidentify => OnReidentify(number, state, ctx),
             // Decided without reading anything before they get here (InputNeeds.ClaimEnded): a lock's end does nothing.
             TimerKind.ConnectClaim or TimerKind.PresenceSlot => new Step(state, []),
-            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links or TimerKind.SongInfo or TimerKind.Recheck => Converge(state, ctx),
+            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links or TimerKind.SongInfo => Converge(state, ctx),
+            TimerKind.Recheck => OnRecheck(state, ctx),
             _ => throw new System.Diagnostics.UnreachableException(kind.ToString()),
         };
+    }
+
+    /// <summary>
+    /// A recheck in place of a refused timer, whatever it was: the full decision has checked the deadline (retry,
+    /// re-identify) and the art and link lookups re-arm themselves; what is left is to converge (flush, wake) or to
+    /// close an idle connection (idle close), which converging never does.
+    /// </summary>
+    private static Step OnRecheck(UserState state, GatewayContext ctx)
+    {
+        var idle = OnIdleClose(state, ctx);
+        return idle.Effects.Count > 0 ? idle : Converge(state, ctx);
     }
 
     /// <summary>The idle grace ended: close the connection for good if the presence stayed clear all along.</summary>

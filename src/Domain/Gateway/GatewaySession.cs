@@ -28,7 +28,7 @@ public static partial class GatewaySession
         var step = Handle(input, state, ctx);
         // A claim's answer ends the decision its claim began: going on would claim again.
         if (input is Input.Claimed) return step;
-        step = RecoverIfOverdue(step, ctx);
+        step = RestartIfHeartbeatStopped(RecoverIfOverdue(step, ctx), ctx);
         return KeepShowingDesired(step, ctx.With(step.State.Session));
     }
 

@@ -18,8 +18,9 @@ public readonly record struct StoreKey(Store Store, string Key);
 /// <summary>
 /// A user's state as stored text, both ways, pure: <see cref="Load"/> assembles the parts an input needs from a
 /// reader of stored text, and <see cref="Writes"/> turns a decision's changes into the state-write effects the core
-/// emits (the one way state is written). A stored part that cannot be read is reported and replaced by its
-/// initial value, so one bad entry never stops the plugin.
+/// emits (the one way state is written). A stored part that cannot be decoded is reported and replaced by its
+/// initial value, so one bad entry never stops the plugin; a read the host failed stops the load instead
+/// (<see cref="StoredRead"/>), because deciding from a made-up initial value does harm.
 /// </summary>
 public static class StoredState
 {
@@ -39,18 +40,24 @@ public static class StoredState
     ];
 
     /// <summary>
-    /// The <paramref name="parts"/> of <paramref name="user"/>'s state read through <paramref name="read"/> (null: no
-    /// such key); the rest initial. What was heard is read for the loaded session's connection; the art entry and
-    /// the <paramref name="wanted"/> link and song entries for the track <paramref name="inFocus"/> names once the rest is known.
-    /// Unreadable entries are named to <paramref name="unreadable"/>.
+    /// The <paramref name="parts"/> of <paramref name="user"/>'s state read through <paramref name="stored"/>; the rest
+    /// initial. What was heard is read for the loaded session's connection; the art entry and the
+    /// <paramref name="wanted"/> link and song entries for the track <paramref name="inFocus"/> names once the rest is
+    /// known. Undecodable entries are named to <paramref name="unreadable"/> and start afresh; the first read the host
+    /// fails ends the load, unavailable.
     /// </summary>
-    public static UserState Load(
-        string user, StatePart parts, Func<StoreKey, string?> read,
+    public static StateLoad Load(
+        string user, StatePart parts, Func<StoreKey, StoredRead> stored,
         Func<UserState, Track?> inFocus, TrackEntries wanted, Action<string, string> unreadable)
     {
+        var reader = new Reader(stored);
+        var read = reader.Read;
         var state = UserState.Initial;
         foreach (var slot in Slots)
+        {
             if ((parts & slot.Part) != 0) state = slot.Load(state, user, read, unreadable);
+            if (reader.Failure is { } failed) return failed;
+        }
         if ((parts & StatePart.Received) != 0) state = state with { Received = LoadReceived(user, state.Session.Generation, read) };
         if ((parts & StatePart.GatewayUrl) != 0) state = state with { GatewayUrl = read(new(Store.Cache, StateKeys.GatewayUrl)) };
         if ((parts & StatePart.Art) != 0)
@@ -59,14 +66,29 @@ public static class StoredState
             var blocked = long.TryParse(read(new(Store.Cache, StateKeys.ArtBlocked)), CultureInfo.InvariantCulture, out var until) ? until : 0;
             state = state with { Art = state.Art with { Fixed = fixedImages, BlockedUntilMs = blocked } };
         }
-        if ((parts & (StatePart.Art | StatePart.Links | StatePart.Song)) == 0 || inFocus(state) is not { } track) return state;
+        if (reader.Failure is { } failure) return failure;
+        if ((parts & (StatePart.Art | StatePart.Links | StatePart.Song)) == 0 || inFocus(state) is not { } track) return new StateLoad.Loaded(state);
         if ((parts & StatePart.Art) != 0 && AlbumKey.Of(track) is { } album)
             state = state with { Art = state.Art with { AlbumKey = album, Album = Decode(read, new(Store.Cache, StateKeys.AlbumArt(album)), Json.AlbumArt, unreadable) } };
         if ((parts & StatePart.Links) != 0 && wanted.Links && SpotifyLinks.KeyOf(track) is { } link)
             state = state with { Links = new LinkView(link, Decode(read, new(Store.Cache, StateKeys.Link(link)), Json.SpotifyLink, unreadable)) };
         if ((parts & StatePart.Song) != 0 && wanted.Song && SongLookup.KeyOf(track) is { } song)
             state = state with { Song = new SongFactsView(song, Decode(read, new(Store.Cache, StateKeys.Song(song)), Json.SongFacts, unreadable)) };
-        return state;
+        return reader.Failure ?? (StateLoad)new StateLoad.Loaded(state);
+    }
+
+    /// <summary>Reads text, remembering the first failed read; after one, reads nothing more.</summary>
+    private sealed class Reader(Func<StoreKey, StoredRead> stored)
+    {
+        public StateLoad.Unavailable? Failure { get; private set; }
+
+        public string? Read(StoreKey key)
+        {
+            if (Failure is not null) return null;
+            var result = stored(key);
+            if (result.Error is { } error) Failure = new StateLoad.Unavailable(key.Key, error);
+            return result.Text;
+        }
     }
 
     /// <summary>

@@ -12,15 +12,23 @@ namespace Navidrome.DiscordPresence.Exports.State;
 /// </summary>
 internal sealed class StateStore(HostFunctions host, Action<LogLevel, string> log)
 {
-    /// <summary>The <paramref name="parts"/> of the user's stored state; the rest initial.</summary>
-    public UserState Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, TrackEntries wanted) =>
+    /// <summary>The <paramref name="parts"/> of the user's stored state, the rest initial; or the key the host failed to read.</summary>
+    public StateLoad Load(string user, StatePart parts, Func<UserState, Domain.Playback.Track?> inFocus, TrackEntries wanted) =>
         StoredState.Load(user, parts, Get, inFocus, wanted,
             (key, problem) => log(LogLevel.Warn, $"stored state '{key}' is unreadable ({problem}); starting it afresh"));
 
-    private string? Get(StoreKey key)
+    /// <summary>Attempts per read: the failures a read meets (a locked SQLite database behind the KV store, a busy
+    /// host) clear in milliseconds, and a read that still fails drops the whole call.</summary>
+    public const int ReadAttempts = 3;
+
+    private StoredRead Get(StoreKey key)
     {
-        var (value, error) = key.Store == Store.Kv ? host.KvGet(key.Key) : host.CacheGetString(key.Key);
-        if (error is not null) log(LogLevel.Warn, $"could not read stored state '{key.Key}': {error}");
-        return value;
+        string? error = null;
+        for (var attempt = 0; attempt < ReadAttempts; attempt++)
+        {
+            (var value, error) = key.Store == Store.Kv ? host.KvGet(key.Key) : host.CacheGetString(key.Key);
+            if (error is null) return StoredRead.Of(value);
+        }
+        return StoredRead.Failed(error!);
     }
 }

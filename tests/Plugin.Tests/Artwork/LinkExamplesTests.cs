@@ -45,7 +45,7 @@ public class LinkExamplesTests
         Assert.Null(last.DetailsUrl);
         Assert.Equal(new ActivityButtons(new ActivityButton("Listen on Spotify", "https://open.spotify.com/track/4u7EnebtmKWzUH433cf5Qv")), last.Buttons);
         // What was sent is stored with its buttons, so the next decision compares against them.
-        var stored = StoredState.Load("alice", StatePart.Sent, key => world.Store.GetValueOrDefault(key), _ => null, TrackEntries.None, (_, problem) => throw new InvalidOperationException(problem));
+        var stored = ((StateLoad.Loaded)StoredState.Load("alice", StatePart.Sent, key => StoredRead.Of(world.Store.GetValueOrDefault(key)), _ => null, TrackEntries.None, (_, problem) => throw new InvalidOperationException(problem))).State;
         Assert.Equal(last.Buttons, stored.Sent.LastSent!.Activities[0].Buttons);
     }
 

@@ -5,6 +5,7 @@ using Navidrome.DiscordPresence.Domain.Playback;
 using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Effects.Discord;
+using Navidrome.DiscordPresence.Exports;
 
 namespace Navidrome.DiscordPresence.Tests.Simulation;
 
@@ -32,7 +33,11 @@ public sealed class World
     private readonly HashSet<string> withholding = [];
     private readonly Dictionary<string, string?> otherPlayers = [];
     private readonly HashSet<string> failingConnects = [];
-    private readonly Queue<(Input Input, string User)> inbox = new();
+    private readonly HashSet<string> failingSchedules = [];
+    private readonly HashSet<string> losingTimers = [];
+    private readonly Queue<(Input Input, string User, int Call)> inbox = new();
+    private readonly Dictionary<int, int> decisionsPerCall = [];
+    private int currentCall, calls;
     private long timerOrder;
     private int jitterStep;
 
@@ -72,6 +77,9 @@ public sealed class World
     public int HeartbeatSchedulesOf(string user) =>
         timers.Count(t => t.Value.EveryMs > 0 && GatewayIds.TryParseSchedule(t.Key, out var kind, out _, out var u) && u == user && kind == TimerKind.Heartbeat);
 
+    /// <summary>The most connections one user ever had open at the same time.</summary>
+    public int MostConnectionsAtOnce { get; private set; }
+
     public UserState StateOf(string user) => states.GetValueOrDefault(user, UserState.Initial);
 
     /// <summary>The name of the Listening activity another player shows on one of the user's other sessions, or null.</summary>
@@ -98,7 +106,7 @@ public sealed class World
     private void SessionsReplace(string id, string user)
     {
         if (!connections.TryGetValue(id, out var connection) || !connection.Identified) return;
-        inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, FrameReader.SessionsReplace, null, ListeningFor(user))), user));
+        Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, FrameReader.SessionsReplace, null, ListeningFor(user))), user);
     }
 
     /// <summary>The connection the simulated Discord holds open for a user, if any.</summary>
@@ -155,9 +163,24 @@ public sealed class World
             case WorldEvent.FailNextConnect f:
                 failingConnects.Add(UserName(f.User));
                 break;
+            case WorldEvent.FailNextSchedule f:
+                failingSchedules.Add(UserName(f.User));
+                break;
+            case WorldEvent.LoseNextTimer l:
+                losingTimers.Add(UserName(l.User));
+                break;
             default:
                 throw new InvalidOperationException(ev.ToString());
         }
+    }
+
+    /// <summary>Discord turns cooperative and the host reliable: pending faults are dropped, ACKs flow again.</summary>
+    public void Calm()
+    {
+        withholding.Clear();
+        failingConnects.Clear();
+        failingSchedules.Clear();
+        losingTimers.Clear();
     }
 
     /// <summary>Runs time forward, firing due timers in order.</summary>
@@ -202,7 +225,7 @@ public sealed class World
 
     private void Deliver(Input input, string user)
     {
-        inbox.Enqueue((input, user));
+        Enqueue(input, user);
         if (inbox.Count > 1) return; // already draining: the host runs callbacks one after another here
         Drain();
     }
@@ -213,11 +236,28 @@ public sealed class World
         while (inbox.Count > 0)
         {
             if (++guard > 10_000) throw new InvalidOperationException("the core does not settle: more than 10 000 decisions for one event");
-            var (next, forUser) = inbox.Peek();
-            Decide(next, forUser);
+            var (next, forUser, call) = inbox.Peek();
+            // An answer is decided in the call that asked (the interpreter's loop); anything else is a call of its own.
+            currentCall = IsAnswer(next) ? call : ++calls;
+            if (decisionsPerCall.GetValueOrDefault(currentCall) < Interpreter.MaxDecisions)
+            {
+                decisionsPerCall[currentCall] = decisionsPerCall.GetValueOrDefault(currentCall) + 1;
+                LongestCall = Math.Max(LongestCall, decisionsPerCall[currentCall]);
+                Decide(next, forUser);
+            }
+            else
+            {
+                LongestCall = Interpreter.MaxDecisions + 1;
+                CutShort.Add((NowMs, forUser, next));
+            }
             inbox.Dequeue();
         }
     }
+
+    private void Enqueue(Input input, string user) => inbox.Enqueue((input, user, currentCall));
+
+    /// <summary>Answers dropped because their call had already made <see cref="Interpreter.MaxDecisions"/> decisions, as the interpreter drops them.</summary>
+    public List<(long AtMs, string User, Input Input)> CutShort { get; } = [];
 
     /// <summary>External-assets requests Discord received: the URLs of each.</summary>
     public List<(long AtMs, string User, string[] Urls)> Registrations { get; } = [];
@@ -238,9 +278,13 @@ public sealed class World
 
     /// <summary>The parts of a user's state a real shell would load for this input from the stored text.</summary>
     private UserState Load(string user, Input input, StatePart parts) =>
-        StoredState.Load(user, parts, key => store.GetValueOrDefault(key),
+        StoredState.Load(user, parts, key => StoredRead.Of(store.GetValueOrDefault(key)),
             loaded => Core.TrackInFocus(input, user, loaded, Config, NowMs), TrackEntries.For(Config),
-            (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}"));
+            (key, problem) => throw new InvalidOperationException($"the core wrote '{key}' unreadably: {problem}")) switch
+        {
+            StateLoad.Loaded loaded => loaded.State,
+            var unavailable => throw new InvalidOperationException($"the simulated store never fails a read: {unavailable}"),
+        };
 
     private ConfigView ViewFor(ConfigReach reach, string user) => reach switch
     {
@@ -266,18 +310,11 @@ public sealed class World
         }
     }
 
-    /// <summary>The most decisions one call made: its input and the answers to its effects, transitively.</summary>
+    /// <summary>The most decisions one call made (or wanted to make, when cut short): its input and the answers to its effects, transitively.</summary>
     public int LongestCall { get; private set; }
-
-    // Which call an answer belongs to (answers are fresh objects), and how many decisions each call made.
-    private readonly Dictionary<Input, int> callOfAnswer = new(ReferenceEqualityComparer.Instance);
-    private readonly List<int> decisionsOfCall = [];
 
     private void Decide(Input input, string user)
     {
-        if (!callOfAnswer.Remove(input, out var call)) { call = decisionsOfCall.Count; decisionsOfCall.Add(0); }
-        LongestCall = Math.Max(LongestCall, ++decisionsOfCall[call]);
-        var queued = inbox.Count;
         if (input is Input.FrameReceived { Frame: InboundFrame.Dispatch { Sequence: { } seq } } f && connections.ContainsKey(f.ConnectionId))
             lastSequence[user] = seq;
         if (input is Input.FrameReceived { Frame: InboundFrame.InvalidSession { Resumable: false } })
@@ -295,8 +332,6 @@ public sealed class World
         states[user] = step.State;
         Decisions.Add(decision);
         foreach (var effect in step.Effects) Carry(effect, user);
-        foreach (var (answer, _) in inbox.Skip(queued))
-            if (IsAnswer(answer)) callOfAnswer[answer] = call;
     }
 
     private double NextJitter() => (jitterStep++ * 0.618034) % 1.0;
@@ -306,13 +341,14 @@ public sealed class World
         switch (effect)
         {
             case Effect.Connect c:
-                if (failingConnects.Remove(user)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, new HostFailure.Failed("failed to connect: dial tcp: i/o timeout")), user)); break; }
-                if (connections.ContainsKey(c.ConnectionId)) { inbox.Enqueue((new Input.ConnectFailed(c.ConnectionId, new HostFailure.AlreadyExists($"connection ID \"{c.ConnectionId}\" already exists")), user)); break; }
+                if (failingConnects.Remove(user)) { Enqueue(new Input.ConnectFailed(c.ConnectionId, new HostFailure.Failed("failed to connect: dial tcp: i/o timeout")), user); break; }
+                if (connections.ContainsKey(c.ConnectionId)) { Enqueue(new Input.ConnectFailed(c.ConnectionId, new HostFailure.AlreadyExists($"connection ID \"{c.ConnectionId}\" already exists")), user); break; }
                 connections[c.ConnectionId] = new ServerConnection(user) { Sequence = LastSequenceOf(user) ?? 0 };
-                inbox.Enqueue((new Input.FrameReceived(c.ConnectionId, new InboundFrame.Hello(HelloIntervalMs)), user));
+                MostConnectionsAtOnce = Math.Max(MostConnectionsAtOnce, connections.Values.Count(open => open.User == user));
+                Enqueue(new Input.FrameReceived(c.ConnectionId, new InboundFrame.Hello(HelloIntervalMs)), user);
                 break;
             case Effect.Send s:
-                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { inbox.Enqueue((new Input.SendFailed(s.ConnectionId, new HostFailure.NotFound($"connection ID \"{s.ConnectionId}\" not found")), user)); break; }
+                if (!connections.TryGetValue(s.ConnectionId, out var connection)) { Enqueue(new Input.SendFailed(s.ConnectionId, new HostFailure.NotFound($"connection ID \"{s.ConnectionId}\" not found")), user); break; }
                 var sent = new Sent(NowMs, user, s.ConnectionId, s.Frame);
                 SentFrames.Add(sent);
                 if (s.Frame is GatewayFrame.Identify && HasResumableSession(user) && validSessions[user] == announcedSessions.GetValueOrDefault(user))
@@ -324,34 +360,34 @@ public sealed class World
                 if (!connections.ContainsKey(c.ConnectionId)) break;
                 Ended(c.ConnectionId, user);
                 if (c.Code is 1000 or 1001) validSessions[user] = null;
-                inbox.Enqueue((new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user));
+                Enqueue(new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user);
                 break;
             case Effect.ScheduleOnce once:
-                timers.TryAdd(once.ScheduleId, (NowMs + Math.Max(0, once.DelaySeconds) * 1000L, 0, ++timerOrder));
+                Arm(once.ScheduleId, once.DelaySeconds, 0, user);
                 break;
             case Effect.Claim claim:
                 // Like Navidrome: a schedule id that exists is refused; the first free one is taken.
                 var won = claim.ScheduleIds.FirstOrDefault(id => !timers.ContainsKey(id));
                 if (won is not null) timers[won] = (NowMs + claim.Seconds * 1000L, 0, ++timerOrder);
-                inbox.Enqueue((new Input.Claimed(won ?? claim.ScheduleIds[^1], won is null ? ClaimResult.Taken : ClaimResult.Won), user));
+                Enqueue(new Input.Claimed(won ?? claim.ScheduleIds[^1], won is null ? ClaimResult.Taken : ClaimResult.Won), user);
                 break;
             case Effect.ScheduleRecurring every:
-                timers.TryAdd(every.ScheduleId, (NowMs + every.EverySeconds * 1000L, every.EverySeconds * 1000L, ++timerOrder));
+                Arm(every.ScheduleId, every.EverySeconds, every.EverySeconds * 1000L, user);
                 break;
             case Effect.CancelSchedule cancel:
                 timers.Remove(cancel.ScheduleId);
                 break;
             case Effect.Http http:
                 HttpRequests.Add(http);
-                inbox.Enqueue((new Input.HttpAnswered(http.Tag, AnswerHttp(http, user)), user));
+                Enqueue(new Input.HttpAnswered(http.Tag, AnswerHttp(http, user)), user);
                 break;
             case Effect.SubsonicRaw raw:
-                inbox.Enqueue((new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user));
+                Enqueue(new Input.SubsonicAnswered(raw.Tag, "image/jpeg", Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), null), user);
                 break;
             case Effect.SubsonicCall call:
                 SongRequests.Add((NowMs, call));
                 var (json, error) = SubsonicOverride?.Invoke(call) ?? AnswerGetSong(call.Uri);
-                inbox.Enqueue((new Input.SubsonicCallAnswered(call.Tag, json, error), user));
+                Enqueue(new Input.SubsonicCallAnswered(call.Tag, json, error), user);
                 break;
             case Effect.ArtworkUrl art:
                 var url = art.TrackId switch
@@ -360,7 +396,7 @@ public sealed class World
                     "t3" => "http://localhost:4533/share/img/t3?size=300",
                     _ => null,
                 };
-                inbox.Enqueue((new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user));
+                Enqueue(new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user);
                 break;
             case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete:
                 Write(effect);
@@ -370,6 +406,19 @@ public sealed class World
             default:
                 throw new InvalidOperationException(effect.ToString());
         }
+    }
+
+    /// <summary>
+    /// Navidrome's scheduler: an id that exists is refused (the interpreter does not answer that: another call armed
+    /// this very timer); a scripted fault refuses or silently loses the schedule.
+    /// </summary>
+    private void Arm(string id, int delaySeconds, long everyMs, string user)
+    {
+        if (timers.ContainsKey(id)) return;
+        if (failingSchedules.Remove(user))
+            Enqueue(new Input.ScheduleFailed(id, delaySeconds, new HostFailure.Failed("scheduler: injected failure")), user);
+        else if (!losingTimers.Remove(user))
+            timers[id] = (NowMs + Math.Max(0, delaySeconds) * 1000L, everyMs, ++timerOrder);
     }
 
     /// <summary>Every Subsonic JSON call the core asked for, with when.</summary>
@@ -443,24 +492,24 @@ public sealed class World
                 connection.Sequence = 0;
                 lastSequence[user] = null;
                 connection.Identified = true;
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
-                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"), ListeningFor(user))), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "READY",
+                    new ReadyInfo(validSessions[user]!, "wss://gateway-resume.discord.gg"), ListeningFor(user))), user);
                 break;
             case GatewayFrame.Resume r when validSessions.GetValueOrDefault(user) == r.SessionId && NowMs <= resumableUntil.GetValueOrDefault(user):
                 // Discord replays what the session missed before RESUMED, a session list among it.
                 connection.Identified = true;
                 SessionsReplace(id, user);
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, "RESUMED", null)), user);
                 break;
             case GatewayFrame.UpdatePresence:
                 SessionsReplace(id, user);
                 break;
             case GatewayFrame.Resume:
                 validSessions[user] = null;
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.InvalidSession(false)), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.InvalidSession(false)), user);
                 break;
             case GatewayFrame.Heartbeat when !withholding.Contains(user):
-                inbox.Enqueue((new Input.FrameReceived(id, new InboundFrame.HeartbeatAck()), user));
+                Enqueue(new Input.FrameReceived(id, new InboundFrame.HeartbeatAck()), user);
                 break;
         }
     }

@@ -48,4 +48,10 @@ public abstract record WorldEvent
 
     /// <summary>The next connect of this user fails.</summary>
     public sealed record FailNextConnect(int User) : WorldEvent;
+
+    /// <summary>The host refuses this user's next schedule (one-time or recurring) with an error.</summary>
+    public sealed record FailNextSchedule(int User) : WorldEvent;
+
+    /// <summary>The host accepts this user's next schedule but it never fires: a timer lost without a word.</summary>
+    public sealed record LoseNextTimer(int User) : WorldEvent;
 }

@@ -26,6 +26,15 @@ public static class WorldGen
     public static World NewWorld(PauseMode pause = PauseMode.Frozen, LinkMode links = LinkMode.None, bool uguu = false, bool songInfo = false, bool yielding = true) =>
         new(Config(pause, links: links, uguu: uguu, songInfo: songInfo, yielding: yielding), ["carol"]);
 
+    /// <summary>A world that looks art and links up, uploads covers, and where every third HTTP request fails.</summary>
+    public static World ArtWorldWithFailingHttp()
+    {
+        var world = NewWorld(links: LinkMode.Spotify, uguu: true);
+        var requests = 0;
+        world.HttpOverride = http => ++requests % 3 == 0 ? new Domain.HttpOutcome.Failed("dial tcp: i/o timeout") : null;
+        return world;
+    }
+
     private static readonly Gen<int> User = Gen.Frequency((5, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)));
 
     private static readonly Gen<WorldEvent> Report =
@@ -61,11 +70,18 @@ public static class WorldGen
         User.Select(u => (WorldEvent)new WorldEvent.SessionsEcho(u)),
         User.Select(u => (WorldEvent)new WorldEvent.HeartbeatRequest(u)),
         from u in User from w in Gen.Elements(true, false) select (WorldEvent)new WorldEvent.WithholdAcks(u, w),
-        User.Select(u => (WorldEvent)new WorldEvent.FailNextConnect(u)));
+        User.Select(u => (WorldEvent)new WorldEvent.FailNextConnect(u)),
+        User.Select(u => (WorldEvent)new WorldEvent.FailNextSchedule(u)));
+
+    private static readonly Gen<WorldEvent> LostTimer = User.Select(u => (WorldEvent)new WorldEvent.LoseNextTimer(u));
 
     /// <summary>A mixed sequence of reports, NowPlaying, time and Discord events.</summary>
     public static readonly Gen<WorldEvent[]> Sequence =
         Gen.Frequency((8, Report), (2, NowPlaying), (6, Advance), (3, Discord)).ArrayOf();
+
+    /// <summary>Like <see cref="Sequence"/>, and timers also get lost without a word (only a later call can notice).</summary>
+    public static readonly Gen<WorldEvent[]> LossySequence =
+        Gen.Frequency((8, Report), (2, NowPlaying), (6, Advance), (3, Discord), (2, LostTimer)).ArrayOf();
 
     /// <summary>Reports and time only, with a cooperative Discord.</summary>
     public static readonly Gen<WorldEvent[]> CalmSequence =

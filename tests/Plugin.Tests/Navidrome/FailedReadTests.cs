@@ -1,0 +1,50 @@
+using System.Text;
+using Navidrome.DiscordPresence.Effects;
+using Navidrome.DiscordPresence.Exports;
+using Navidrome.DiscordPresence.Exports.State;
+using Navidrome.DiscordPresence.Harness;
+using Xunit;
+
+namespace Navidrome.DiscordPresence.Tests.Navidrome;
+
+/// <summary>A read the host fails is not "nothing stored": the call stops with one warning instead of deciding from initial state.</summary>
+public class FailedReadTests
+{
+    private const string Report = """{"username":"alice","track":{"id":"t1","title":"Blue in Green","artist":"Miles Davis","album":"Kind of Blue","duration":337},"state":"playing","positionMs":1000,"playbackRate":1,"playerId":"p1","playerName":"Web","timestamp":1764000000}""";
+
+    private static RecordingHost Run(Func<string, string, string> answer)
+    {
+        var host = new RecordingHost(new Dictionary<string, string>
+        {
+            ["clientid"] = "1234567890123456789",
+            ["users"] = """[{"username":"alice","token":"failed-read-token"}]""",
+        }) { Answer = answer };
+        Assert.True(new ManagedPluginRunner().Call(ExportNames.PlaybackReport, Encoding.UTF8.GetBytes(Report), host).Succeeded);
+        return host;
+    }
+
+    [Fact]
+    public void A_report_whose_state_cannot_be_read_writes_nothing_connects_nothing_and_says_so_once()
+    {
+        var host = Run((function, _) => function == "kvstore_get" ? """{"error":"kvstore: database is locked"}""" : "{}");
+        Assert.DoesNotContain(host.Calls, c => c.Function is "kvstore_set" or "cache_setstring" or "websocket_connect" or "http_send");
+        Assert.Equal(StateStore.ReadAttempts, host.Calls.Count(c => c.Function == "kvstore_get"));
+        var warning = Assert.Single(host.Logs, l => l.Level >= LogLevel.Warn);
+        Assert.Contains("could not read stored state 'pb/alice' (kvstore: database is locked)", warning.Message);
+        Assert.DoesNotContain("failed-read-token", warning.Message);
+    }
+
+    [Fact]
+    public void A_read_that_fails_once_is_tried_again_and_the_call_goes_on()
+    {
+        var failed = false;
+        var host = Run((function, _) =>
+        {
+            if (function != "kvstore_get" || failed) return function == "kvstore_get" ? """{"exists":false}""" : "{}";
+            failed = true;
+            return """{"error":"kvstore: database is locked"}""";
+        });
+        Assert.Contains(host.Calls, c => c.Function == "kvstore_set");
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("could not read", StringComparison.Ordinal));
+    }
+}
