@@ -36,8 +36,16 @@ public class WarmUpCoverageTests
             }
         }
         Assert.Empty(failures);
-        Assert.Empty(HostFunctionNames.All.Except(services.Called));
+        Assert.Empty(HostFunctionNames.All.Except(services.Called).Except(NotPlayed));
     }
+
+    /// <summary>
+    /// Host functions the warm-up cannot reach, each with why. kvstore_delete: since playback and NowPlaying carry a
+    /// change stamp (the stale-read guard), a stopped player is stored, not deleted; the only KV delete left is a
+    /// rejected token's verdict lifted by a new token in the config, which the warm-up's fixed configs do not play.
+    /// Its call is the same host-call plumbing as kvstore_set, which the warm-up runs.
+    /// </summary>
+    private static readonly string[] NotPlayed = [HostFunctionNames.KvDelete];
 
     private sealed class Services(WarmUpCalls.Host host) : IHostServices
     {
