@@ -62,9 +62,10 @@ public class PinnedSeeds
     /// generation 2 (Connecting) and dialled drp:2:alice, while a racing report, whose send on drp:1 failed
     /// ("not found"), wrote its own older view (generation 1, Idle) over it, and now_playing's connect of drp:2 was
     /// refused. The Hello of drp:2 then finds a session that does not expect it: the socket stays open, never
-    /// identified, and alice shows nothing until a later input happens to reconnect her.
+    /// identified, and alice shows nothing until a later input happens to reconnect her. Passes since the locks and
+    /// deadlines: only the winner of connect:N:user writes a new generation, and a stale session is recovered.
     /// </summary>
-    [Theory(Skip = ConcurrencyProperties.KnownRace + "a failed send overwrites a newer session (gw/{user} has several writers)")]
+    [Theory]
     [InlineData(807, false, "A 2; O 0; A 1; P 0 1 262; R 0 1 Playing 1 186 1; R 0 2 Starting 1 213 1; H 0; R 0 0 Expired 0 24 2; F 1; W 2 true; A 4; P 0 4 207; R 2 1 Paused 3 181 1; R 1 1 Paused 3 277 0.5; A 2; N 0; A 2; A 4; H 0; R 0 0 Paused 2 105 0.5; R 0 1 Playing 0 53 2; A 2; D 1; R 0 2 Starting 3 73 1; R 1 2 Playing 3 105 2; A 2; R 0 2 Stopped 3 274 1; A 3; F 1; R 1 1 Playing 2 213 1; R 0 0 Stopped 0 131 2; R 0 0 Stopped 0 107 1; A 2; R 1 2 Playing 0 250 2; R 0 0 Playing 1 170 1; A 4; R 2 2 Playing 3 258 1; A 1; P 2 0 240; R 0 0 Starting 2 274 1; R 0 1 Expired 1 104 1; R 1 0 Starting 3 229 1; D 0; W 2 true; R 2 0 Expired 2 82 0.5; R 1 0 Stopped 2 201 1; R 0 1 Playing 3 24 1")]
     public void A_dropped_connection_is_replaced_however_calls_race(int seed, bool faults, string events) =>
         Clean(seed, faults, events, t => t.Soon);
