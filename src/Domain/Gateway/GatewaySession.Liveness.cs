@@ -28,7 +28,8 @@ public static partial class GatewaySession
 
     /// <summary>
     /// Gives up an overdue wait: a connection of the old generation that may still be open is closed first, so two
-    /// never coexist; the session is Idle, ready for the next generation.
+    /// never coexist (for good when nothing is to show, so Discord drops what it showed); the session is Idle, ready
+    /// for the next generation.
     /// </summary>
     private static UserState Abandon(UserState state, GatewayContext ctx, List<Effect> effects)
     {
@@ -37,8 +38,11 @@ public static partial class GatewaySession
         {
             // Written before this close runs (the core puts writes first), so its on_close finds a newer generation and is ignored.
             effects.AddRange(CancelRecurring(session.Generation, ctx.User));
-            effects.Add(new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "no answer in time"));
-            session = session with { Attempt = session.Attempt + 1 };
+            // With nothing to show, end the session for good: a resumable close leaves Discord holding the session, and
+            // with it the last presence shown, which no later call would clear (chaos found a stopped track still shown).
+            var final = ctx.NothingToShow;
+            effects.Add(new Effect.Close(ConnectionOf(state, ctx), final ? CloseCodes.FinalClose : CloseCodes.ResumableClose, "no answer in time"));
+            session = (final ? session.WithoutSession() : session) with { Attempt = session.Attempt + 1 };
         }
         return state with { Session = session.In(Phase.Idle) };
     }
