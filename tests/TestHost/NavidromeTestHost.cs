@@ -238,9 +238,9 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
     /// <summary>Starts every callback in the given order, each on its own thread, and waits for all of them.</summary>
     private void FireTogether(IReadOnlyList<Schedule> due)
     {
-        if (due.Count == 1)
+        if (due.Count == 1 || Options.TimersOneByOne)
         {
-            Fire(due[0]);
+            foreach (var schedule in due) Fire(schedule);
             return;
         }
         Transcript.Add("navidrome", $"{due.Count} timers due together fire concurrently");
