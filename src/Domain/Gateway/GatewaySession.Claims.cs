@@ -61,7 +61,7 @@ public static partial class GatewaySession
         if (state.Session.IsOverdue(ctx.NowMs)) state = Abandon(state, ctx, effects);
         if (result == ClaimResult.Failed)
             return Retry(state with { Session = state.Session with { Attempt = state.Session.Attempt + 1 } }, ctx, effects);
-        var start = StartConnection(state, ctx, resume: true);
+        var start = StartConnection(state, ctx);
         return new Step(start.State, [.. effects, .. start.Effects]);
     }
 

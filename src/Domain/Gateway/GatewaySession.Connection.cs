@@ -18,8 +18,9 @@ public static partial class GatewaySession
     /// <summary>Timeout of the gateway URL lookup: short, because a playback call waits for it.</summary>
     public const int LookupTimeoutMs = 5_000;
 
-    /// <summary>Opens the next connection generation, to the resume URL or the (looked-up) gateway URL.</summary>
-    private static Step StartConnection(UserState state, GatewayContext ctx, bool resume)
+    /// <summary>Opens the next connection generation, resuming the session when one exists (to the resume URL), else to
+    /// the (looked-up) gateway URL. Every opener resumes when it can: a close that must not resume forgets the session first.</summary>
+    private static Step StartConnection(UserState state, GatewayContext ctx)
     {
         var session = state.Session.In(Phase.Connecting, ctx.NowMs + PhaseDeadlines.AnswerMs) with
         {
@@ -29,7 +30,7 @@ public static partial class GatewaySession
             HeartbeatIntervalMs = 0,
             LastServerBeatMs = 0,
         };
-        if (!resume || !session.CanResume) session = session.WithoutSession();
+        if (!session.CanResume) session = session.WithoutSession();
         var next = state with { Session = session };
 
         var url = session.CanResume ? session.ResumeUrl ?? state.GatewayUrl : state.GatewayUrl;
