@@ -43,14 +43,6 @@ public class ConcurrencyProperties
         TrialCatalog.Faulty.Holds(t => t.Eventually);
 
     [Fact]
-    public void After_a_quiet_tail_no_connection_is_left_open_that_the_stored_session_does_not_know() =>
-        TrialCatalog.Calm.Holds(t => t.UnknownConnections);
-
-    [Fact]
-    public void With_host_faults_no_connection_is_left_open_that_the_stored_session_does_not_know() =>
-        TrialCatalog.Faulty.Holds(t => t.UnknownConnections);
-
-    [Fact]
     public void No_token_in_any_log_line_error_or_cache_key_whatever_fails() =>
         TrialCatalog.Faulty.Holds(t => t.TokenLeaks);
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
-using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.TestHost;
 
 namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
@@ -188,21 +186,6 @@ public sealed class ConcurrentWorld
 
     private static JsonObject Json(Track t) =>
         new TrackInfo(t.Id, t.Title, t.Album, t.Artist, t.DurationSeconds, t.AlbumArtist, t.MbzRecordingId, t.MbzAlbumId, t.MbzReleaseGroupId).ToJson();
-
-    /// <summary>
-    /// The user's connections Discord holds open that the stored session does not know: every open one but the
-    /// connection of the stored generation while the session is live (Connecting to Ready), registered under its id.
-    /// Such a connection no call would ever speak on or close (a leaked Discord connection).
-    /// </summary>
-    public IEnumerable<string> ConnectionsUnknownToTheStoredSession(string user)
-    {
-        var cache = Host.Cache.Strings;
-        var session = StoredState.Load(user, StatePart.Session, key => StoredRead.Of(key.Store == Store.Cache ? cache.GetValueOrDefault(key.Key) : null),
-            _ => null, TrackEntries.None, (_, _) => { }) is StateLoad.Loaded loaded ? loaded.State.Session : SessionState.Initial;
-        var known = session.Phase is Phase.Idle or Phase.Backoff ? null : Host.Registered(GatewayIds.Connection(user, session.Generation));
-        return Discord.Sockets.Where(s => s.User == user && s.Open && s != known)
-            .Select(s => $"{user}: {s} is open, the stored session is generation {session.Generation} in {session.Phase}");
-    }
 
     /// <summary>A short account of the run for a failure message.</summary>
     public string Describe() =>

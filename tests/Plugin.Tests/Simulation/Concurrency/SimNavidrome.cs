@@ -374,9 +374,6 @@ public sealed class SimNavidrome : IHostServices
     /// <summary>The ids registered now (for diagnosis).</summary>
     public IReadOnlyCollection<string> OpenIds => registry.Keys;
 
-    /// <summary>The socket registered under <paramref name="id"/> now, if any (the one that receives sends).</summary>
-    public SimSocket? Registered(string id) => registry.GetValueOrDefault(id);
-
     /// <summary>What JSON text the plugin stored under every KV key (for diagnosis).</summary>
     public string DescribeStore() => JsonSerializer.Serialize(Kv.Snapshot()) + " cache " + JsonSerializer.Serialize(Cache.Strings);
 }
