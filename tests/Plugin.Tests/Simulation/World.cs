@@ -431,7 +431,7 @@ public sealed class World
     /// How Navidrome's getSong answers (as subsonicapi_call returns it): the library's year and genre (t1, t2), genres
     /// only as OpenSubsonic lists them (t3), no year or genre (t5), and "not found" for anything else.
     /// </summary>
-    private static (string? Json, string? Error) AnswerGetSong(string uri)
+    public static (string? Json, string? Error) AnswerGetSong(string uri)
     {
         var id = uri.StartsWith("getSong?id=", StringComparison.Ordinal) ? uri["getSong?id=".Length..].Split('&')[0] : "";
         var song = id switch
