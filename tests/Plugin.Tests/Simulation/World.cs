@@ -21,6 +21,10 @@ namespace Navidrome.DiscordPresence.Tests.Simulation;
 public sealed class World
 {
     public const long StartMs = 1_800_000_000_000;
+
+    /// <summary>How long after a track change what its lookups found shows: their timers run, then the wake that
+    /// settles them (GatewaySession.SettleSeconds) sends once.</summary>
+    public const long LookupsShownMs = (Domain.Gateway.GatewaySession.SettleSeconds + 1) * 1000L;
     public const int HelloIntervalMs = 41_250;
 
     private readonly Dictionary<string, UserState> states = [];
