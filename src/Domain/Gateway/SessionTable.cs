@@ -94,7 +94,7 @@ public static class SessionTable
         .. Ignored(Phase.Resuming, "a resume is under way", SessionEvent.ReidentifyDue),
 
         // ---- Ready: presence updates go through.
-        new(Phase.Ready, SessionEvent.Changed, Always, Phase.Ready, "send the desired presence if it changed (rate limited: a flush timer holds the newest back)"),
+        new(Phase.Ready, SessionEvent.Changed, Always, Phase.Ready, "send the desired presence if it changed (rate limited: a flush timer holds the newest back); a lookup's call arms a wake 2 s ahead instead, which sends once the lookups settled"),
         new(Phase.Ready, SessionEvent.ReadyOrResumed, Always, Phase.Ready, "send the presence again"),
         new(Phase.Ready, SessionEvent.Heard, Always, Phase.Ready, "record; answer op 1 with a beat"),
         new(Phase.Ready, SessionEvent.Hello, "a session to resume", Phase.Resuming, "as in Connecting"),

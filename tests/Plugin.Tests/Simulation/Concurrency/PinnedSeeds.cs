@@ -81,9 +81,20 @@ public class PinnedSeeds
     public void A_failed_read_does_not_wedge_a_user(int seed, bool faults, string events) =>
         Clean(seed, faults, events, t => t.Eventually);
 
-    private static void Clean(int seed, bool faults, string events, Func<Trial, IEnumerable<string>> findings)
+    /// <summary>
+    /// Two lookups answered at once (every lookup on): bob's one report started the art, link and song lookups at one
+    /// instant; each lookup's call sent a presence composed from what it had read, and the last to send had read
+    /// before the link was stored: a minute later Discord showed the art and the year with the Spotify search link
+    /// instead of the track's page. Passes since lookups settle (one wake sends once from everything stored).
+    /// </summary>
+    [Theory]
+    [InlineData(1000703, false, "P 1 0 279")]
+    public void Lookups_answered_at_once_all_show(int seed, bool faults, string events) =>
+        Clean(seed, faults, events, t => t.Soon.Concat(t.Eventually), decorated: true);
+
+    private static void Clean(int seed, bool faults, string events, Func<Trial, IEnumerable<string>> findings, bool decorated = false)
     {
-        var trial = Trial.Play(EventText.Parse(events), seed, faults);
+        var trial = Trial.Play(EventText.Parse(events), seed, faults, decorated: decorated);
         List<string> found = [.. trial.Crashes, .. findings(trial)];
         if (found.Count > 0) throw new XunitException(trial.Describe(found));
     }

@@ -134,6 +134,7 @@ public sealed class SimNavidrome : IHostServices
                 "websocket" => Socket(function, request),
                 "http" => Http(request),
                 "artwork" => ArtworkUrl(request),
+                "subsonicapi" when function == "subsonicapi_call" => new HostResponse().Set("responseJson", World.AnswerGetSong(request.String("uri")).Json).ToBytes(),
                 "subsonicapi" => new HostResponse().Set("contentType", "image/jpeg").SetBytes("data", LibraryServices.CoverArtJpeg).ToBytes(),
                 _ => throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\""),
             };
