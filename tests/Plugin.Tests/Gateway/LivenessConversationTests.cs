@@ -115,4 +115,22 @@ public class LivenessConversationTests
         world.AdvanceBy(World.HelloIntervalMs);
         Assert.True(world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat) > silent);
     }
+
+    [Fact]
+    public void A_connection_whose_heartbeat_timer_was_refused_is_closed_for_good_when_nothing_is_left_to_show()
+    {
+        var world = WorldGen.NewWorld();
+        world.Apply(Play);
+        world.Apply(new WorldEvent.FailNextSchedule(0));
+        world.Apply(new WorldEvent.Reconnect(0));
+        world.AdvanceBy(2 * World.HelloIntervalMs + PhaseDeadlines.RetryGraceMs + 1_000);
+
+        var before = world.Decisions.Count;
+        world.Apply(Play with { State = ReportState.Stopped, PositionSeconds = 120 });
+        // 1000 ends the session, so Discord drops the track it showed; 4000 would keep showing it for minutes.
+        Assert.Contains(EffectsSince(world, before), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
+        var session = world.StateOf("alice").Session;
+        Assert.Equal(Phase.Idle, session.Phase);
+        Assert.False(session.CanResume);
+    }
 }
