@@ -35,6 +35,18 @@ public class ConcurrencyProperties
         TrialCatalog.Calm.Holds(t => t.Eventually);
 
     [Fact]
+    public void Interleaved_calls_never_show_ours_next_to_another_players_Listening_activity_beyond_the_rate_window() =>
+        TrialCatalog.Calm.Holds(t => t.StandDown);
+
+    [Fact]
+    public void After_a_quiet_tail_no_connection_is_open_that_the_stored_session_does_not_know() =>
+        TrialCatalog.Calm.Holds(t => t.Orphans);
+
+    [Fact]
+    public void With_host_faults_no_connection_is_open_after_a_quiet_tail_that_the_stored_session_does_not_know() =>
+        TrialCatalog.Faulty.Holds(t => t.Orphans);
+
+    [Fact]
     public void With_host_faults_Discords_rules_still_hold() =>
         TrialCatalog.Faulty.Holds(t => t.DiscordRules);
 
