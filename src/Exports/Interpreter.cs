@@ -68,8 +68,12 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             state = step.State;
             foreach (var effect in step.Effects)
             {
-                if (Carry(effect) is { } answer) pending.Enqueue(answer);
-                stale |= effect is Effect.Close;
+                var answer = Carry(effect);
+                if (answer is not null) pending.Enqueue(answer);
+                // A send that finds its connection gone comes after that connection's last callback returned (the
+                // reader frees the id only then), which may have moved the session on: the failure is decided from
+                // what that callback wrote, not from this call's older read (written back, it took a generation back).
+                stale |= effect is Effect.Close || answer is Input.SendFailed { Failure: HostFailure.NotFound };
             }
         }
         if (pending.Count > 0)

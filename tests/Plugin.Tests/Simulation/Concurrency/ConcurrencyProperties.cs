@@ -39,6 +39,10 @@ public class ConcurrencyProperties
         TrialCatalog.Calm.Holds(t => t.StandDown);
 
     [Fact]
+    public void Interleaved_calls_never_leave_a_connection_open_without_heartbeats_until_Discord_closes_it() =>
+        TrialCatalog.Calm.Holds(t => t.Silent);
+
+    [Fact]
     public void After_a_quiet_tail_no_connection_is_open_that_the_stored_session_does_not_know() =>
         TrialCatalog.Calm.Holds(t => t.Orphans);
 

@@ -37,6 +37,9 @@ public sealed class Trial
     public List<string> StandDown { get; } = [];
     public List<string> Orphans { get; } = [];
 
+    /// <summary>Connections Discord closed because no heartbeat came: without host faults, a connection the plugin lost track of.</summary>
+    public List<string> Silent { get; } = [];
+
     /// <summary>
     /// The longest another player's Listening activity and ours may show together: the clear that stands down takes
     /// a presence slot like any update, so it may wait out the rate window (a slot lives 21 s), then a flush timer's
@@ -75,6 +78,7 @@ public sealed class Trial
             foreach (var (user, from, to) in world.Discord.ListeningTogetherUntilNow().Where(t => t.ToMs - t.FromMs > MostListeningTogetherMs))
                 StandDown.Add($"{user} ({name}): ours showed next to another player's Listening activity for {(to - from) / 1000} s from +{(from - ConcurrentWorld.StartMs) / 1000} s");
             Orphans.AddRange(world.UnknownConnections().Select(c => $"{name}: {c}"));
+            Silent.AddRange(world.Discord.TimedOut.Select(c => $"{name}: Discord timed out {c}"));
         }
         foreach (var user in ConcurrentWorld.Users)
         {
