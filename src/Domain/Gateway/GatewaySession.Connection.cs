@@ -49,8 +49,8 @@ public static partial class GatewaySession
     private static Step OnHttpAnswered(Input.HttpAnswered answer, UserState state, GatewayContext ctx)
     {
         if (!HttpTags.TryParse(answer.Tag, out var purpose, out var generation, out _)) return new Step(state, []);
-        // Other answers belong to the art lookup, which may have just found a better image.
-        if (purpose != HttpTags.GatewayUrl) return Converge(state, ctx);
+        // Other answers belong to the lookups (art, link), which may have just stored a result: let them settle.
+        if (purpose != HttpTags.GatewayUrl) return Settle(state, ctx);
         if (generation != state.Session.Generation
             || state.Session.Phase != Phase.Connecting)
             return new Step(state, []);

@@ -48,9 +48,11 @@ public sealed record Transition(Phase From, SessionEvent On, string When, Phase 
 /// next phase and what the session does. <c>GatewaySession</c> (the partial files next to this one) is the code; a
 /// test walks every pair of this table through the core and checks that the phase it reaches is one the table names.
 /// Three rules hold for every row and are not repeated:
-/// - anything carrying an older connection generation is ignored (a stale recurring schedule cancels itself); a frame
-///   of a newer one (its opening was never stored) closes that connection, and the session takes its generation,
-///   Idle, opening the next when there is something to show (GatewaySession.Strays.cs);
+/// - anything carrying an older connection generation is ignored (a stale recurring schedule cancels itself), except
+///   a Hello on a connection the session does not wait for (a racing call moved the session on, or abandoned the dial):
+///   that connection is closed for good, so it cannot stay open unbeaten; a frame of a newer generation (its opening
+///   was never stored) closes that connection, and the session takes its generation, Idle, opening the next when there
+///   is something to show (GatewaySession.Strays.cs);
 /// - once Discord rejected the user's token, a connection still open is closed for good and the session stays Idle
 ///   until the config's token changes;
 /// - a waiting phase (Connecting, Identifying, Resuming, Backoff) past its deadline (<see cref="PhaseDeadlines"/>) is
@@ -98,7 +100,7 @@ public static class SessionTable
         .. Ignored(Phase.Resuming, "a resume is under way", SessionEvent.ReidentifyDue),
 
         // ---- Ready: presence updates go through.
-        new(Phase.Ready, SessionEvent.Changed, Always, Phase.Ready, "send the desired presence if it changed (rate limited: a flush timer holds the newest back)"),
+        new(Phase.Ready, SessionEvent.Changed, Always, Phase.Ready, "send the desired presence if it changed (rate limited: a flush timer holds the newest back); a lookup's call arms a wake 2 s ahead instead, which sends once the lookups settled"),
         new(Phase.Ready, SessionEvent.ReadyOrResumed, Always, Phase.Ready, "send the presence again"),
         new(Phase.Ready, SessionEvent.Heard, Always, Phase.Ready, "record; answer op 1 with a beat"),
         new(Phase.Ready, SessionEvent.Hello, "a session to resume", Phase.Resuming, "as in Connecting"),

@@ -97,12 +97,7 @@ public class LivenessConversationTests
     [Fact]
     public void A_connection_whose_heartbeat_timer_was_refused_is_closed_and_resumed_by_the_next_full_call()
     {
-        var world = WorldGen.NewWorld();
-        world.Apply(Play);
-        world.Apply(new WorldEvent.FailNextSchedule(0));
-        world.Apply(new WorldEvent.Reconnect(0));
-        Assert.Contains(world.Decisions.Select(d => d.Input), i => i is Input.ScheduleFailed { ScheduleId: var id } && id.StartsWith("hb0:", StringComparison.Ordinal));
-        world.AdvanceBy(2 * World.HelloIntervalMs + PhaseDeadlines.RetryGraceMs + 1_000);
+        var world = WorldWhoseHeartbeatStopped();
         var silent = world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat);
 
         var before = world.Decisions.Count;
@@ -111,5 +106,30 @@ public class LivenessConversationTests
         Assert.Equal(Phase.Ready, world.StateOf("alice").Session.Phase);
         world.AdvanceBy(World.HelloIntervalMs);
         Assert.True(world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat) > silent);
+    }
+
+    [Fact]
+    public void A_connection_whose_heartbeat_timer_was_refused_is_closed_for_good_when_nothing_is_left_to_show()
+    {
+        var world = WorldWhoseHeartbeatStopped();
+        var before = world.Decisions.Count;
+        world.Apply(Play with { State = ReportState.Stopped, PositionSeconds = 120 });
+        // 1000 ends the session, so Discord drops the track it showed; 4000 would keep showing it for minutes.
+        Assert.Contains(world.EffectsSince(before, "alice"), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
+        var session = world.StateOf("alice").Session;
+        Assert.Equal(Phase.Idle, session.Phase);
+        Assert.False(session.CanResume);
+    }
+
+    /// <summary>alice plays; the first-beat timer of her resumed connection is refused; two intervals and the grace pass.</summary>
+    private static World WorldWhoseHeartbeatStopped()
+    {
+        var world = WorldGen.NewWorld();
+        world.Apply(Play);
+        world.Apply(new WorldEvent.FailNextSchedule(0));
+        world.Apply(new WorldEvent.Reconnect(0));
+        Assert.Contains(world.Decisions.Select(d => d.Input), i => i is Input.ScheduleFailed { ScheduleId: var id } && id.StartsWith("hb0:", StringComparison.Ordinal));
+        world.AdvanceBy(2 * World.HelloIntervalMs + PhaseDeadlines.RetryGraceMs + 1_000);
+        return world;
     }
 }

@@ -21,6 +21,10 @@ namespace Navidrome.DiscordPresence.Tests.Simulation;
 public sealed class World
 {
     public const long StartMs = 1_800_000_000_000;
+
+    /// <summary>How long after a track change what its lookups found shows: their timers run, then the wake that
+    /// settles them (GatewaySession.SettleSeconds) sends once.</summary>
+    public const long LookupsShownMs = (Domain.Gateway.GatewaySession.SettleSeconds + 1) * 1000L;
     public const int HelloIntervalMs = 41_250;
 
     private readonly Dictionary<string, UserState> states = [];
@@ -472,7 +476,7 @@ public sealed class World
     /// How Navidrome's getSong answers (as subsonicapi_call returns it): the library's year and genre (t1, t2), genres
     /// only as OpenSubsonic lists them (t3), no year or genre (t5), and "not found" for anything else.
     /// </summary>
-    private static (string? Json, string? Error) AnswerGetSong(string uri)
+    public static (string? Json, string? Error) AnswerGetSong(string uri)
     {
         var id = uri.StartsWith("getSong?id=", StringComparison.Ordinal) ? uri["getSong?id=".Length..].Split('&')[0] : "";
         var song = id switch

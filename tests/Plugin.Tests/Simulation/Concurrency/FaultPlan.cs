@@ -19,16 +19,19 @@ public sealed class FaultPlan
         (FaultKind.Http, "http_send", 15, "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"),
     ];
 
-    private readonly Random random;
+    private readonly Random random, recurring;
 
     public FaultPlan(int seed, bool enabled)
     {
         random = new Random(seed * 7919 + 17);
+        recurring = new Random(seed * 7919 + 29);
         if (!enabled) return;
-        foreach (var kind in Enum.GetValues<FaultKind>())
+        var kinds = Enum.GetValues<FaultKind>().Where(k => k != FaultKind.LostRecurring).ToArray();
+        foreach (var kind in kinds)
             if (random.Next(3) == 0) On.Add(kind);
-        if (On.Count == 0) On.Add(Enum.GetValues<FaultKind>()[random.Next(Enum.GetValues<FaultKind>().Length)]);
+        if (On.Count == 0) On.Add(kinds[random.Next(kinds.Length)]);
         ReloadAtPick = On.Contains(FaultKind.Reload) ? random.Next(1, 600) : -1;
+        if (recurring.Next(3) == 0) On.Add(FaultKind.LostRecurring);
     }
 
     /// <summary>The kinds of fault this run injects.</summary>
@@ -74,6 +77,17 @@ public sealed class FaultPlan
         return true;
     }
 
+    /// <summary>
+    /// True when a recurring schedule being armed now will never fire (the heartbeat or refresh of a connection): the
+    /// host accepted it, so nothing tells the plugin. Odds are high because a connection arms only two.
+    /// </summary>
+    public bool LoseRecurring()
+    {
+        if (!Injecting || !On.Contains(FaultKind.LostRecurring) || recurring.Next(100) >= 40) return false;
+        Count(FaultKind.LostRecurring);
+        return true;
+    }
+
     /// <summary>True when an HTTP request should get a server error rather than fail outright.</summary>
     public bool HttpServerError()
     {
@@ -105,4 +119,6 @@ public enum FaultKind
     Http,
     /// <summary>The plugin is reloaded at one yield point: schedules cancelled, sockets closed 1001 without a callback, cache wiped, KV kept, nd_on_init.</summary>
     Reload,
+    /// <summary>A recurring schedule (a connection's heartbeat or refresh) is accepted but never fires. Drawn apart from the others, so adding it changed no older seed's faults.</summary>
+    LostRecurring,
 }

@@ -46,6 +46,12 @@ public sealed class SimSocket(int number, string connectionId, string? user, Lan
     public int Heartbeats { get; set; }
     public int AcksSent { get; set; }
 
+    /// <summary>When the last heartbeat (op 1) arrived, or null: Discord times a connection out from this, else from its opening.</summary>
+    public long? LastHeartbeatMs { get; set; }
+
+    /// <summary>Discord closed it for sending no heartbeat in time.</summary>
+    public bool TimedOut { get; set; }
+
     /// <summary>Discord withheld an ACK or asked the plugin to reconnect (op 7, op 9) on this connection: a plugin close is then justified.</summary>
     public bool GaveReasonToLeave { get; set; }
 
