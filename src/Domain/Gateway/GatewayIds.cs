@@ -80,7 +80,7 @@ public enum TimerKind
     /// connection.
     /// </summary>
     Refresh,
-    /// <summary>A reconnect after a backoff (number = generation that failed).</summary>
+    /// <summary>A reconnect after a backoff (number = when it is due; the Backoff's deadline is that plus the retry grace).</summary>
     Retry,
     /// <summary>Closing an idle connection after the grace period (number = when the clear was sent).</summary>
     IdleClose,

@@ -142,18 +142,24 @@ public static partial class GatewaySession
         return Wait(waiting, ctx, Backoff.DelaySeconds(attempt, ctx.Now.Jitter), effects);
     }
 
+    /// <summary>
+    /// Waits <paramref name="delaySeconds"/> in Backoff. The retry timer is named by when it is due, not by the
+    /// generation: a retry whose claim the failing scheduler refused backs off again from inside the retry timer's own
+    /// callback, where Navidrome still holds that timer's id and would refuse it as existing (then delete it when the
+    /// callback returns), so a retry named like the one firing would be lost without a word.
+    /// </summary>
     private static Step Wait(UserState state, GatewayContext ctx, int delaySeconds, List<Effect> effects)
     {
-        var retry = GatewayIds.Schedule(TimerKind.Retry, state.Session.Generation, ctx.User);
+        var dueMs = ctx.NowMs + delaySeconds * 1000L;
+        var retry = GatewayIds.Schedule(TimerKind.Retry, dueMs, ctx.User);
         effects.Add(new Effect.ScheduleOnce(retry, delaySeconds, retry));
-        var deadline = ctx.NowMs + delaySeconds * 1000L + PhaseDeadlines.RetryGraceMs;
-        return new Step(state with { Session = state.Session.In(Phase.Backoff, deadline) }, [.. effects]);
+        return new Step(state with { Session = state.Session.In(Phase.Backoff, dueMs + PhaseDeadlines.RetryGraceMs) }, [.. effects]);
     }
 
-    /// <summary>The retry timer fired: connect again if there is still something to show.</summary>
-    private static Step OnRetry(long generation, UserState state, GatewayContext ctx)
+    /// <summary>The retry timer due at <paramref name="dueMs"/> fired: connect again if this is the wait's own timer and there is still something to show.</summary>
+    private static Step OnRetry(long dueMs, UserState state, GatewayContext ctx)
     {
-        if (state.Session.Phase != Phase.Backoff || generation != state.Session.Generation) return new Step(state, []);
+        if (state.Session.Phase != Phase.Backoff || dueMs + PhaseDeadlines.RetryGraceMs != state.Session.DeadlineMs) return new Step(state, []);
         if (ctx.NothingToShow) return new Step(state with { Session = state.Session.In(Phase.Idle) }, []);
         return ClaimConnection(state, ctx, []);
     }

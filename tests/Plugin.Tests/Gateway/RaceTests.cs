@@ -145,7 +145,15 @@ public class RaceTests
         var backoff = Decide(new Input.Claimed("connect:1:alice", ClaimResult.Failed), first.State, World.StartMs);
         Assert.DoesNotContain(backoff.Effects, e => e is Effect.Connect or Effect.Http);
         Assert.Equal(Phase.Backoff, backoff.State.Session.Phase);
-        Assert.Contains(backoff.Effects, e => e is Effect.ScheduleOnce { ScheduleId: "retry:0:alice" });
+        var retry = Assert.Single(backoff.Effects.OfType<Effect.ScheduleOnce>(), e => e.ScheduleId.StartsWith("retry:", StringComparison.Ordinal));
+        Assert.Equal(GatewayIds.Schedule(TimerKind.Retry, backoff.State.Session.DeadlineMs!.Value - PhaseDeadlines.RetryGraceMs, "alice"), retry.ScheduleId);
+
+        // The retry's claim fails too: the next retry, armed inside the firing retry's callback, has an id of its own.
+        var due = backoff.State.Session.DeadlineMs!.Value - PhaseDeadlines.RetryGraceMs;
+        var fired = Decide(new Input.TimerFired(retry.ScheduleId, retry.ScheduleId), backoff.State, due);
+        var again = Decide(new Input.Claimed(Assert.Single(fired.Effects.OfType<Effect.Claim>()).ScheduleIds[0], ClaimResult.Failed), fired.State, due);
+        var next = Assert.Single(again.Effects.OfType<Effect.ScheduleOnce>(), e => e.ScheduleId.StartsWith("retry:", StringComparison.Ordinal));
+        Assert.NotEqual(retry.ScheduleId, next.ScheduleId);
     }
 
     [Fact]

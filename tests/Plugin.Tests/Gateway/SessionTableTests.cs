@@ -104,7 +104,7 @@ public class SessionTableTests
         SessionEvent.SendBroken => new Input.SendFailed(Connection, new HostFailure.Failed("failed to send text message: write: broken pipe")),
         SessionEvent.ClosedTooMany => new Input.SocketClosed(Connection, 4015, "too many sessions"),
         SessionEvent.ClosedForGood => new Input.SocketClosed(Connection, 4004, "authentication failed"),
-        SessionEvent.RetryDue => Timer(TimerKind.Retry, Generation),
+        SessionEvent.RetryDue => Timer(TimerKind.Retry, NowMs + PhaseDeadlines.AnswerMs - PhaseDeadlines.RetryGraceMs),
         SessionEvent.IdleCloseDue => Timer(TimerKind.IdleClose, NowMs - 400_000),
         _ => throw new ArgumentOutOfRangeException(nameof(on), on, null),
     };
