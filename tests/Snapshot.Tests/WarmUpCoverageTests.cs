@@ -42,6 +42,10 @@ public class WarmUpCoverageTests
         }
         Assert.Empty(failures);
         Assert.Empty(HostFunctionNames.All.Except(services.Called).Except(NotPlayed));
+        // The recovery paths of failed host calls run too: a broken send, a write that keeps failing, a stray connection.
+        Assert.Contains(services.Logs, l => l.Contains("a gateway send failed", StringComparison.Ordinal));
+        Assert.Contains(services.Logs, l => l.Contains("failed 3 times", StringComparison.Ordinal));
+        Assert.Contains(services.Logs, l => l.Contains("is newer than the stored session", StringComparison.Ordinal));
         // The wake a lookup's answer arms to settle the lookups (GatewaySession.Settle.cs) fires too, for each pass.
         foreach (var (user, _) in WarmUpCalls.Passes)
             Assert.Contains(GatewayIds.Schedule(TimerKind.Wake, (Services.NowMs / 1000 + GatewaySession.SettleSeconds) * 1000, user), fired);
@@ -59,6 +63,7 @@ public class WarmUpCoverageTests
     {
         public IReadOnlyDictionary<string, string> Config { get; set; } = new Dictionary<string, string>();
         public HashSet<string> Called { get; } = [];
+        public List<string> Logs { get; } = [];
 
         public byte[] CallHost(string function, byte[] requestJson)
         {
@@ -67,7 +72,7 @@ public class WarmUpCoverageTests
         }
 
         public string? GetConfig(string key) => Config.GetValueOrDefault(key);
-        public void Log(LogLevel level, string message) { }
+        public void Log(LogLevel level, string message) => Logs.Add(message);
         public const long NowMs = 1_800_000_000_000;
         public long NowUnixMs() => NowMs;
         public double NextRandom() => 0.5;

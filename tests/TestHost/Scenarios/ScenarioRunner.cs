@@ -100,23 +100,21 @@ public static class ScenarioRunner
     }
 
     /// <summary>
-    /// A user's last presence: the track part (details and state, or "nothing" — a clear and no presence at all
-    /// look the same on a profile) and every text.
+    /// What a user's Discord shows: the track part (details and state of every session Discord still holds, or
+    /// "nothing" — a clear and no presence at all look the same on a profile) and every text.
     /// </summary>
     private sealed record FinalPresence(string Track, string Everything);
 
-    private static Dictionary<string, FinalPresence> FinalPresences(TestWorld world, Scenario scenario)
-    {
-        var presences = world.Discord.Presences;
-        return scenario.GrantedUsers.Distinct().ToDictionary(user => user, user => presences.LastOrDefault(p => p.User == user) switch
+    private static Dictionary<string, FinalPresence> FinalPresences(TestWorld world, Scenario scenario) =>
+        scenario.GrantedUsers.Distinct().ToDictionary(user => user, user =>
         {
-            null => new FinalPresence("nothing", "none"),
-            { IsClear: true } => new FinalPresence("nothing", "clear"),
-            var last => new FinalPresence(
-                string.Join(" | ", last.Activities.Select(a => $"{a["details"]} / {a["state"]}")),
-                $"\"{last.Text}\""),
+            var shown = world.Discord.Shown(user);
+            var showing = shown.Where(p => !p.IsClear).ToList();
+            if (showing.Count == 0) return new FinalPresence("nothing", shown.Count == 0 ? "none" : "clear");
+            return new FinalPresence(
+                string.Join(" + ", showing.Select(p => string.Join(" | ", p.Activities.Select(a => $"{a["details"]} / {a["state"]}")))),
+                string.Join(" + ", showing.Select(p => $"\"{p.Text}\"")));
         });
-    }
 
     private static string Describe(IReadOnlyDictionary<string, int> injected) =>
         injected.Count == 0 ? "none" : string.Join(", ", injected.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ×{p.Value}"));

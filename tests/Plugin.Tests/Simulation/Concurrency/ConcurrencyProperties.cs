@@ -51,6 +51,22 @@ public class ConcurrencyProperties
     }
 
     [Fact]
+    public void Interleaved_calls_never_show_ours_next_to_another_players_Listening_activity_beyond_the_rate_window() =>
+        TrialCatalog.Calm.Holds(t => t.StandDown);
+
+    [Fact]
+    public void Interleaved_calls_never_leave_a_connection_open_without_heartbeats_until_Discord_closes_it() =>
+        TrialCatalog.Calm.Holds(t => t.Silent);
+
+    [Fact]
+    public void After_a_quiet_tail_no_connection_is_open_that_the_stored_session_does_not_know() =>
+        TrialCatalog.Calm.Holds(t => t.Orphans);
+
+    [Fact]
+    public void With_host_faults_no_connection_is_open_after_a_quiet_tail_that_the_stored_session_does_not_know() =>
+        TrialCatalog.Faulty.Holds(t => t.Orphans);
+
+    [Fact]
     public void With_host_faults_Discords_rules_still_hold() =>
         TrialCatalog.Faulty.Holds(t => t.DiscordRules);
 

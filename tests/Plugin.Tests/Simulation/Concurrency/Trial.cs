@@ -36,6 +36,18 @@ public sealed class Trial
     public List<string> TokenLeaks { get; } = [];
     public List<string> Soon { get; } = [];
     public List<string> Eventually { get; } = [];
+    public List<string> StandDown { get; } = [];
+    public List<string> Orphans { get; } = [];
+
+    /// <summary>Connections Discord closed because no heartbeat came: without host faults, a connection the plugin lost track of.</summary>
+    public List<string> Silent { get; } = [];
+
+    /// <summary>
+    /// The longest another player's Listening activity and ours may show together: the clear that stands down takes
+    /// a presence slot like any update, so it may wait out the rate window (a slot lives 21 s), then a flush timer's
+    /// whole second.
+    /// </summary>
+    public const long MostListeningTogetherMs = 23_000;
 
     public static Trial Play(WorldEvent[] events, int seed, bool faults, bool trace = false, bool decorated = false)
     {
@@ -63,6 +75,13 @@ public sealed class Trial
         Crashes.AddRange(Run.Interleaver.Crashes.Concat(Reference.Interleaver.Crashes).Select(e => e.Message));
         DiscordRules.AddRange(Run.Discord.Violations);
         FalseZombieCloses.AddRange(Run.Discord.FalseZombieCloses);
+        foreach (var (world, name) in new[] { (Run, "run"), (Reference, "reference run") })
+        {
+            foreach (var (user, from, to) in world.Discord.ListeningTogetherUntilNow().Where(t => t.ToMs - t.FromMs > MostListeningTogetherMs))
+                StandDown.Add($"{user} ({name}): ours showed next to another player's Listening activity for {(to - from) / 1000} s from +{(from - ConcurrentWorld.StartMs) / 1000} s");
+            Orphans.AddRange(world.UnknownConnections().Select(c => $"{name}: {c}"));
+            Silent.AddRange(world.Discord.TimedOut.Select(c => $"{name}: Discord timed out {c}"));
+        }
         foreach (var user in ConcurrentWorld.Users)
         {
             var token = ConcurrentWorld.TokenOf(user);

@@ -26,12 +26,12 @@ public sealed class TrialCatalog(bool faults, bool decorated = false)
     /// <summary>
     /// Sequences whose Discord events all leave a good token usable: 4004 and 4010–4014 end a user's presence for
     /// good (by design), so a run where such a close hit another connection than in the reference run would differ
-    /// for a reason that is not the plugin's fault. Other players' sessions are left out too: this simulation's
-    /// Discord does not list sessions (the sequential World's StandDownProperties judge standing down).
+    /// for a reason that is not the plugin's fault. The World's own host faults (a refused or lost schedule) are left
+    /// out too: here the <see cref="FaultPlan"/> injects them, and the reference run has none.
     /// </summary>
     public static readonly Gen<WorldEvent[]> LivenessSequence =
         WorldGen.Sequence.Select(events => events.Where(e => e is not (WorldEvent.CloseWith { Code: 4004 or (>= 4010 and <= 4014) }
-            or WorldEvent.OtherPlayer or WorldEvent.SessionsEcho)).ToArray());
+            or WorldEvent.FailNextSchedule or WorldEvent.LoseNextTimer)).ToArray());
 
     /// <summary>
     /// The same events, crowded: every other <see cref="WorldEvent.Advance"/> dropped and the rest cut to 1–4 s, so
