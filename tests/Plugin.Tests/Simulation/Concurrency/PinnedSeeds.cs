@@ -66,14 +66,12 @@ public class PinnedSeeds
     /// refused. The Hello of drp:2 then finds a session that does not expect it: the socket stays open, never
     /// identified, and alice shows nothing until a later input happens to reconnect her. Passes since the locks and
     /// deadlines: only the winner of connect:N:user writes a new generation, and a stale session is recovered.
-    /// UNFINISHED: since lookups settle (fewer host calls), seed 807 interleaves this sequence differently and hits a
-    /// stale write the locks do not cover: a report read the session (generation 1, Ready) before alice's close
-    /// handler opened generation 2, its clear on drp:1 failed ("not found"), and it wrote generation 1 Idle over
-    /// generation 2; drp:2's Hello is then ignored and alice shows nothing at +89 s (recovered only by a later
-    /// deadline). The base commit fails the same way with seeds 6, 12, 30, 33 and 44 of this sequence (Explorer.Hunt).
+    /// Since lookups settle (fewer host calls) seed 807 interleaves this sequence differently: a report whose clear on
+    /// drp:1 failed wrote generation 1 Idle over the close handler's generation 2, and drp:2's Hello found a session
+    /// that did not expect it; it passes because such a Hello closes its connection at once (seed 1008's fix).
     /// </summary>
     [Theory]
-    [InlineData(807, false, "A 2; O 0; A 1; P 0 1 262; R 0 1 Playing 1 186 1; R 0 2 Starting 1 213 1; H 0; R 0 0 Expired 0 24 2; F 1; W 2 true; A 4; P 0 4 207; R 2 1 Paused 3 181 1; R 1 1 Paused 3 277 0.5; A 2; N 0; A 2; A 4; H 0; R 0 0 Paused 2 105 0.5; R 0 1 Playing 0 53 2; A 2; D 1; R 0 2 Starting 3 73 1; R 1 2 Playing 3 105 2; A 2; R 0 2 Stopped 3 274 1; A 3; F 1; R 1 1 Playing 2 213 1; R 0 0 Stopped 0 131 2; R 0 0 Stopped 0 107 1; A 2; R 1 2 Playing 0 250 2; R 0 0 Playing 1 170 1; A 4; R 2 2 Playing 3 258 1; A 1; P 2 0 240; R 0 0 Starting 2 274 1; R 0 1 Expired 1 104 1; R 1 0 Starting 3 229 1; D 0; W 2 true; R 2 0 Expired 2 82 0.5; R 1 0 Stopped 2 201 1; R 0 1 Playing 3 24 1", Skip = "UNFINISHED: a report whose send failed writes its stale session over a newer generation (see above); not the lookups' race")]
+    [InlineData(807, false, "A 2; O 0; A 1; P 0 1 262; R 0 1 Playing 1 186 1; R 0 2 Starting 1 213 1; H 0; R 0 0 Expired 0 24 2; F 1; W 2 true; A 4; P 0 4 207; R 2 1 Paused 3 181 1; R 1 1 Paused 3 277 0.5; A 2; N 0; A 2; A 4; H 0; R 0 0 Paused 2 105 0.5; R 0 1 Playing 0 53 2; A 2; D 1; R 0 2 Starting 3 73 1; R 1 2 Playing 3 105 2; A 2; R 0 2 Stopped 3 274 1; A 3; F 1; R 1 1 Playing 2 213 1; R 0 0 Stopped 0 131 2; R 0 0 Stopped 0 107 1; A 2; R 1 2 Playing 0 250 2; R 0 0 Playing 1 170 1; A 4; R 2 2 Playing 3 258 1; A 1; P 2 0 240; R 0 0 Starting 2 274 1; R 0 1 Expired 1 104 1; R 1 0 Starting 3 229 1; D 0; W 2 true; R 2 0 Expired 2 82 0.5; R 1 0 Stopped 2 201 1; R 0 1 Playing 3 24 1")]
     public void A_dropped_connection_is_replaced_however_calls_race(int seed, bool faults, string events) =>
         Clean(seed, faults, events, t => t.Soon);
 
