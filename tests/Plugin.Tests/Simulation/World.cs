@@ -174,6 +174,9 @@ public sealed class World
         }
     }
 
+    /// <summary>Users whose next claim the scheduler fails (as a failing scheduler fails any one-time schedule).</summary>
+    public HashSet<string> FailingClaims { get; } = [];
+
     /// <summary>Discord turns cooperative and the host reliable: pending faults are dropped, ACKs flow again.</summary>
     public void Calm()
     {
@@ -366,6 +369,8 @@ public sealed class World
                 Arm(once.ScheduleId, once.DelaySeconds, 0, user);
                 break;
             case Effect.Claim claim:
+                // A claim is a one-time schedule, so the scheduler can fail it too (scripted by a test).
+                if (FailingClaims.Remove(user)) { Enqueue(new Input.Claimed(claim.ScheduleIds[0], ClaimResult.Failed), user); break; }
                 // Like Navidrome: a schedule id that exists is refused; the first free one is taken.
                 var won = claim.ScheduleIds.FirstOrDefault(id => !timers.ContainsKey(id));
                 if (won is not null) timers[won] = (NowMs + claim.Seconds * 1000L, 0, ++timerOrder);
