@@ -79,10 +79,17 @@ public static partial class GatewaySession
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
     }
 
-    /// <summary>A send failed because the host no longer has the connection: treat it as a dropped connection.</summary>
+    /// <summary>
+    /// A send failed. Not found: the host removed the connection, which it does only with a close callback, before
+    /// (a plugin close) or after it ran (a peer close; docs/navidrome-host.md, 'How WebSocket closes arrive'). That
+    /// callback decides the close; deciding it here as well raced it: a call that had read the session before the
+    /// callback moved it on to the next connection wrote its older view back over the newer one, and that connection's
+    /// Hello found a session that did not expect it. A callback whose decision was lost leaves the connection's
+    /// heartbeat armed, and the zombie close it leads to finds the connection gone and decides the close then.
+    /// </summary>
     private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) => failed.Failure switch
     {
-        HostFailure.NotFound gone => OnClosed(failed.ConnectionId, AbnormalClosure, gone.Text, state, ctx),
+        HostFailure.NotFound => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send found the connection closed; its close callback decides")]),
         var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {other.Text}")]),
     };
 

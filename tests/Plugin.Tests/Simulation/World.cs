@@ -360,7 +360,8 @@ public sealed class World
                 Answer(s.ConnectionId, connection, s.Frame);
                 break;
             case Effect.Close c:
-                if (!connections.ContainsKey(c.ConnectionId)) break;
+                // Already gone: the interpreter answers the close itself, as on_close would have.
+                if (!connections.ContainsKey(c.ConnectionId)) { Enqueue(new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user); break; }
                 Ended(c.ConnectionId, user);
                 if (c.Code is 1000 or 1001) validSessions[user] = null;
                 Enqueue(new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user);
