@@ -130,16 +130,16 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                     host.Log(LogLevel.Warn, $"cancelling schedule '{cancel.ScheduleId}': {cancelError}");
                 return null;
             case Effect.CacheSet set:
-                Report(functions.CacheSetString(set.Key, set.Value, set.TtlSeconds), LogLevel.Warn, $"caching '{set.Key}'");
+                Persist(() => functions.CacheSetString(set.Key, set.Value, set.TtlSeconds), $"caching '{set.Key}'");
                 return null;
             case Effect.CacheRemove remove:
-                Report(functions.CacheRemove(remove.Key), LogLevel.Warn, $"removing '{remove.Key}' from the cache");
+                Persist(() => functions.CacheRemove(remove.Key), $"removing '{remove.Key}' from the cache");
                 return null;
             case Effect.KvSet set:
-                Report(functions.KvSet(set.Key, set.Value), LogLevel.Warn, $"storing '{set.Key}'");
+                Persist(() => functions.KvSet(set.Key, set.Value), $"storing '{set.Key}'");
                 return null;
             case Effect.KvDelete delete:
-                Report(functions.KvDelete(delete.Key), LogLevel.Warn, $"deleting '{delete.Key}'");
+                Persist(() => functions.KvDelete(delete.Key), $"deleting '{delete.Key}'");
                 return null;
             case Effect.Http http:
                 return new Input.HttpAnswered(http.Tag, HttpCall.Send(functions, http, config.Tokens));
@@ -186,6 +186,23 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         error is not null && HostFailureText.Classify(error) is var failure and not HostFailure.AlreadyExists
             ? new Input.ScheduleFailed(scheduleId, delaySeconds, failure)
             : null;
+
+    /// <summary>
+    /// Attempts per state write, as per read (<see cref="StateStore.ReadAttempts"/>): the failures a write meets (a
+    /// locked SQLite database behind the KV store, a busy host) clear in milliseconds, and a lost write costs more than
+    /// a retry: a playback report's write lost is that playback forgotten until the player's next report, a session's
+    /// write lost leaves a connection the stored session does not know (GatewaySession.Strays.cs closes it).
+    /// </summary>
+    public const int WriteAttempts = StateStore.ReadAttempts;
+
+    /// <summary>Carries out one state write, tried again at once when the host fails it; one warning naming the key if it never succeeds.</summary>
+    private void Persist(Func<string?> write, string doing)
+    {
+        string? error = null;
+        for (var attempt = 0; attempt < WriteAttempts; attempt++)
+            if ((error = write()) is null) return;
+        host.Log(LogLevel.Warn, $"{doing} failed {WriteAttempts} times ({error}); later calls decide from what was stored before");
+    }
 
     private void Report(string? error, LogLevel level, string doing)
     {

@@ -49,8 +49,8 @@ public static partial class GatewaySession
     private static Step OnHttpAnswered(Input.HttpAnswered answer, UserState state, GatewayContext ctx)
     {
         if (!HttpTags.TryParse(answer.Tag, out var purpose, out var generation, out _)) return new Step(state, []);
-        // Other answers belong to the art lookup, which may have just found a better image.
-        if (purpose != HttpTags.GatewayUrl) return Converge(state, ctx);
+        // Other answers belong to the lookups (art, link), which may have just stored a result: let them settle.
+        if (purpose != HttpTags.GatewayUrl) return Settle(state, ctx);
         if (generation != state.Session.Generation
             || state.Session.Phase != Phase.Connecting)
             return new Step(state, []);
@@ -86,11 +86,20 @@ public static partial class GatewaySession
     /// callback moved it on to the next connection wrote its older view back over the newer one, and that connection's
     /// Hello found a session that did not expect it. A callback whose decision was lost leaves the connection's
     /// heartbeat armed, and the zombie close it leads to finds the connection gone and decides the close then.
+    /// Any other failure is a broken connection: Navidrome writes with gorilla/websocket, which keeps a connection's
+    /// first write error and fails every later write with it (plugins/host_websocket.go, SendText), so nothing more
+    /// goes out on it, heartbeats included. Close it resumably, as a zombie is closed: the close handler resumes on a
+    /// new connection, where the presence this send carried is wanted again (what went out on an older connection does
+    /// not count as shown), within the presence slots like any update.
     /// </summary>
     private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) => failed.Failure switch
     {
         HostFailure.NotFound => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send found the connection closed; its close callback decides")]),
-        var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {other.Text}")]),
+        var broken when IsCurrent(failed.ConnectionId, state, out _) && state.Session.Phase is not (Phase.Idle or Phase.Backoff) => new Step(state, [
+            new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': a gateway send failed ({broken.Text}); reconnecting"),
+            new Effect.Close(failed.ConnectionId, CloseCodes.ResumableClose, "send failed"),
+        ]),
+        var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a send on an old gateway connection failed: {other.Text}")]),
     };
 
     /// <summary>The connection ended (on_close, on_error, or a lost connection): resume, identify, back off or stop.</summary>

@@ -15,8 +15,9 @@ public static partial class GatewaySession
 
     private static Step OnFrame(Input.FrameReceived received, UserState state, GatewayContext ctx)
     {
+        if (IsNewerThanStored(received.ConnectionId, state, out var stray)) return CloseStrayConnection(received.ConnectionId, stray, state, ctx);
         if (!IsCurrent(received.ConnectionId, state, out _) || state.Session.Phase is Phase.Idle or Phase.Backoff)
-            return new Step(state, []);
+            return received.Frame is InboundFrame.Hello ? CloseUnexpected(received.ConnectionId, state, ctx) : new Step(state, []);
         var session = state.Session;
         var connection = received.ConnectionId;
         return received.Frame switch
@@ -38,6 +39,17 @@ public static partial class GatewaySession
             _ => throw new System.Diagnostics.UnreachableException(received.Frame.GetType().Name),
         };
     }
+
+    /// <summary>
+    /// Hello on a connection the session does not wait for: a racing call took the session back a generation (or
+    /// abandoned the dial) after this connection was opened. Nothing would ever beat on it or identify, so it would
+    /// stay open, silent, until Discord closed it for missing heartbeats, and hold its id meanwhile: close it for
+    /// good at once (it never identified, so no Discord session ends with it). Its on_close finds it not current.
+    /// </summary>
+    private static Step CloseUnexpected(string connectionId, UserState state, GatewayContext ctx) => new(state, [
+        new Effect.Log(LogLevel.Info, $"user '{ctx.User}': closing a gateway connection the session no longer expects"),
+        new Effect.Close(connectionId, CloseCodes.FinalClose, "not expected"),
+    ]);
 
     /// <summary>Hello: start heartbeating (first beat jittered), then resume the session or identify.</summary>
     private static Step OnHello(InboundFrame.Hello hello, UserState state, GatewayContext ctx)

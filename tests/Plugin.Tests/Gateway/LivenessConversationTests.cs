@@ -13,9 +13,6 @@ public class LivenessConversationTests
 {
     private static readonly WorldEvent.Report Play = new(0, 0, ReportState.Playing, 0, 10, 1);
 
-    private static Effect[] EffectsSince(World world, int decision) =>
-        [.. world.Decisions.Skip(decision).Where(d => d.User == "alice").SelectMany(d => d.Step.Effects)];
-
     [Fact]
     public void A_report_an_hour_after_a_lost_retry_timer_reconnects()
     {
@@ -39,7 +36,7 @@ public class LivenessConversationTests
         world.Apply(Play);
         var before = world.Decisions.Count;
         world.Apply(Play with { PositionSeconds = 11 });
-        Assert.DoesNotContain(EffectsSince(world, before), e => e is Effect.Connect);
+        Assert.DoesNotContain(world.EffectsSince(before, "alice"), e => e is Effect.Connect);
         Assert.Equal(Phase.Backoff, world.StateOf("alice").Session.Phase);
     }
 
@@ -92,7 +89,7 @@ public class LivenessConversationTests
 
         var before = world.Decisions.Count;
         world.Apply(Play with { PositionSeconds = 80 });
-        var effects = EffectsSince(world, before);
+        var effects = world.EffectsSince(before, "alice");
         var close = Array.FindIndex(effects, e => e is Effect.Close { Code: 4000 } c && c.ConnectionId == GatewayIds.Connection("alice", stuck.Generation));
         var connect = Array.FindIndex(effects, e => e is Effect.Connect c && c.ConnectionId == GatewayIds.Connection("alice", stuck.Generation + 1));
         Assert.InRange(close, 0, connect - 1);
@@ -124,7 +121,7 @@ public class LivenessConversationTests
 
         var before = world.Decisions.Count;
         world.Apply(Play with { PositionSeconds = 120 });
-        Assert.Contains(EffectsSince(world, before), e => e is Effect.Close { Code: 4000, Reason: "heartbeat stopped" });
+        Assert.Contains(world.EffectsSince(before, "alice"), e => e is Effect.Close { Code: 4000, Reason: "heartbeat stopped" });
         Assert.Equal(Phase.Ready, world.StateOf("alice").Session.Phase);
         world.AdvanceBy(World.HelloIntervalMs);
         Assert.True(world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat) > silent);
@@ -137,7 +134,7 @@ public class LivenessConversationTests
         var before = world.Decisions.Count;
         world.Apply(Play with { State = ReportState.Stopped, PositionSeconds = 120 });
         // 1000 ends the session, so Discord drops the track it showed; 4000 would keep showing it for minutes.
-        Assert.Contains(EffectsSince(world, before), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
+        Assert.Contains(world.EffectsSince(before, "alice"), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
         var session = world.StateOf("alice").Session;
         Assert.Equal(Phase.Idle, session.Phase);
         Assert.False(session.CanResume);

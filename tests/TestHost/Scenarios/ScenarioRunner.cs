@@ -20,18 +20,17 @@ public static class ScenarioRunner
 
     /// <summary>
     /// Replays <paramref name="scenario"/>; <paramref name="concurrentWorkers"/> forces Navidrome's concurrent workers
-    /// on; <paramref name="chaosSeed"/> makes it a chaos run with that seed; <paramref name="timersOneByOne"/> fires
-    /// schedules due together one after another (<see cref="HostOptions.TimersOneByOne"/>).
+    /// on; <paramref name="chaosSeed"/> makes it a chaos run with that seed.
     /// </summary>
-    public static ScenarioResult Run(Scenario scenario, IPluginRunner runner, bool concurrentWorkers = false, int? chaosSeed = null, bool timersOneByOne = false)
+    public static ScenarioResult Run(Scenario scenario, IPluginRunner runner, bool concurrentWorkers = false, int? chaosSeed = null)
     {
-        if (chaosSeed is not { } seed) return Replay(scenario, runner, concurrentWorkers, null, null, timersOneByOne: timersOneByOne).Result;
+        if (chaosSeed is not { } seed) return Replay(scenario, runner, concurrentWorkers, null, null).Result;
         var faithful = Replay(scenario, runner, concurrentWorkers, null, null, quietTail: true).FinalPresences;
         return Replay(scenario, runner, concurrentWorkers: true, new ChaosMonkey(seed), faithful, quietTail: true).Result;
     }
 
     private static (ScenarioResult Result, IReadOnlyDictionary<string, FinalPresence> FinalPresences) Replay(
-        Scenario scenario, IPluginRunner runner, bool concurrentWorkers, ChaosMonkey? chaos, IReadOnlyDictionary<string, FinalPresence>? faithfulPresences, bool quietTail = false, bool timersOneByOne = false)
+        Scenario scenario, IPluginRunner runner, bool concurrentWorkers, ChaosMonkey? chaos, IReadOnlyDictionary<string, FinalPresence>? faithfulPresences, bool quietTail = false)
     {
         var options = new HostOptions
         {
@@ -41,7 +40,6 @@ public static class ScenarioRunner
             PublicBaseUrl = scenario.PublicBaseUrl ?? "http://localhost",
             ConcurrentWorkers = concurrentWorkers || scenario.ConcurrentWorkers,
             Chaos = chaos,
-            TimersOneByOne = timersOneByOne,
         };
         // The plugin's own manifest decides permissions and allowed hosts, as in Navidrome.
         if (PluginManifest.Find(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? ".") is { } manifest)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Domain.Playback;
+using Navidrome.DiscordPresence.Domain.State;
 using Navidrome.DiscordPresence.TestHost;
 
 namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
@@ -27,14 +29,16 @@ public sealed class ConcurrentWorld
     private readonly Lane reportWorker, nowPlayingWorker;
     private readonly Dictionary<string, WorldEvent> lastScrobble = [];
 
-    public ConcurrentWorld(int seed, bool interleave, bool faults)
+    /// <param name="decorated">Every lookup on: the Cover Art Archive, Spotify links and a template with {year}, so
+    /// a track change starts three lookups whose answers race (t1 finds art, a link and a year).</param>
+    public ConcurrentWorld(int seed, bool interleave, bool faults, bool decorated = false)
     {
         Seed = seed;
         Interleaver = new Interleaver(seed, sequential: !interleave);
         Faults = new FaultPlan(seed, faults);
         var accounts = Users.ToDictionary(TokenOf, u => u);
         Discord = new MemoryDiscord(() => clock.NowMs, accounts, new HashSet<string> { TokenOf("carol") });
-        Host = new SimNavidrome(Interleaver, Faults, Config(), Discord, clock);
+        Host = new SimNavidrome(Interleaver, Faults, Config(decorated), Discord, clock);
         reportWorker = Interleaver.NewLane("playback report worker");
         nowPlayingWorker = Interleaver.NewLane("now playing worker");
         Host.Load();
@@ -48,13 +52,21 @@ public sealed class ConcurrentWorld
     public long NowMs => clock.NowMs;
 
     /// <summary>The saved config as Navidrome hands it over: every value a string.</summary>
-    private static Dictionary<string, string> Config() => new()
+    private static Dictionary<string, string> Config(bool decorated)
     {
-        ["clientid"] = "1234567890123456789",
-        ["users"] = new JsonArray([.. Users.Select(u => (JsonNode)new JsonObject { ["username"] = u, ["token"] = TokenOf(u) })]).ToJsonString(),
-        ["pausetimeoutminutes"] = "10",
-        ["ignoredplayers"] = "Ignored Player",
-    };
+        var config = new Dictionary<string, string>
+        {
+            ["clientid"] = "1234567890123456789",
+            ["users"] = new JsonArray([.. Users.Select(u => (JsonNode)new JsonObject { ["username"] = u, ["token"] = TokenOf(u) })]).ToJsonString(),
+            ["pausetimeoutminutes"] = "10",
+            ["ignoredplayers"] = "Ignored Player",
+        };
+        if (!decorated) return config;
+        config["caaenabled"] = "true";
+        config["spotifylinks"] = "true";
+        config["statetemplate"] = "{artist} ({year})";
+        return config;
+    }
 
     /// <summary>Plays the events: each run of non-time events is one overlapping batch, then time moves.</summary>
     public void Run(IEnumerable<WorldEvent> events)
@@ -88,14 +100,17 @@ public sealed class ConcurrentWorld
     {
         var target = clock.NowMs + ms;
         Interleaver.RunUntilQuiet();
-        while (Host.NextDueMs is { } next && next <= target)
+        while (Earliest(Host.NextDueMs, Discord.NextSilenceDeadlineMs) is { } next && next <= target)
         {
             if (next > clock.NowMs) clock.MoveTo(next);
+            Discord.CloseSilentConnections();
             Host.FireDue();
             Interleaver.RunUntilQuiet();
         }
         clock.MoveTo(target);
     }
+
+    private static long? Earliest(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
     private string UserName(int index) => Users[index % Users.Count];
 
@@ -125,6 +140,12 @@ public sealed class ConcurrentWorld
                 break;
             case WorldEvent.Noise n:
                 OnNewest(n.User, Discord.Noise);
+                break;
+            case WorldEvent.OtherPlayer o:
+                Discord.SetOtherPlayer(UserName(o.User), o.Player);
+                break;
+            case WorldEvent.SessionsEcho e:
+                Discord.SessionsEcho(UserName(e.User));
                 break;
             case WorldEvent.HeartbeatRequest h:
                 OnNewest(h.User, Discord.HeartbeatRequest);
@@ -187,9 +208,28 @@ public sealed class ConcurrentWorld
     private static JsonObject Json(Track t) =>
         new TrackInfo(t.Id, t.Title, t.Album, t.Artist, t.DurationSeconds, t.AlbumArtist, t.MbzRecordingId, t.MbzAlbumId, t.MbzReleaseGroupId).ToJson();
 
+    /// <summary>
+    /// Connections Discord holds open that the user's stored session does not know: not the current generation's
+    /// connection of a session that has one (Idle and Backoff have none), or not the socket its id is registered to.
+    /// </summary>
+    public IEnumerable<string> UnknownConnections()
+    {
+        var stored = Host.Cache.Strings;
+        foreach (var socket in Discord.Sockets.Where(s => s.Open))
+        {
+            var user = socket.User ?? "?";
+            var session = StoredState.Load(user, StatePart.Session, key => StoredRead.Of(key.Store == Store.Cache ? stored.GetValueOrDefault(key.Key) : null),
+                _ => null, TrackEntries.None, (_, _) => { }) is StateLoad.Loaded { State.Session: var s } ? s : null;
+            var known = session is { Phase: not (Phase.Idle or Phase.Backoff) } && socket.ConnectionId == GatewayIds.Connection(user, session.Generation);
+            if (!known || !Host.IsRegistered(socket))
+                yield return $"{socket} ({user}) is open, opened at +{(socket.OpenedAtMs - StartMs) / 1000} s, but the stored session is " +
+                    (session is null ? "none" : $"generation {session.Generation} in {session.Phase}") + (Host.IsRegistered(socket) ? "" : "; its id is not registered to it");
+        }
+    }
+
     /// <summary>A short account of the run for a failure message.</summary>
     public string Describe() =>
         $"seed {Seed}, {Faults}, injected {JsonSerializer.Serialize(Faults.Injected.ToDictionary(k => k.Key.ToString(), k => k.Value))}, " +
         $"{Host.PluginCalls} plugin calls, {Host.HostCalls} host calls, {Interleaver.Picks} yield points, {Host.Reloads} reloads, " +
-        $"{Discord.Sockets.Count} sockets";
+        $"{Discord.Sockets.Count} sockets, {Discord.TimedOut.Count} timed out by Discord";
 }

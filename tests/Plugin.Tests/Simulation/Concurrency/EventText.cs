@@ -5,7 +5,7 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 
 /// <summary>
 /// A compact text for an event sequence, so that a failing run prints a line a pinned test can paste:
-/// <c>R 0 1 Playing 2 30 1; A 10; D 0; C 0 4000; O 0; I 0 true; N 0; H 0; W 0 true; F 0; P 0 2 30</c>.
+/// <c>R 0 1 Playing 2 30 1; A 10; D 0; C 0 4000; O 0; I 0 true; N 0; X 0 Spotify; X 0 -; E 0; H 0; W 0 true; F 0; P 0 2 30</c>.
 /// </summary>
 public static class EventText
 {
@@ -21,6 +21,8 @@ public static class EventText
         WorldEvent.Reconnect r => Join("O", r.User),
         WorldEvent.InvalidSession i => Join("I", i.User, i.Resumable ? "true" : "false"),
         WorldEvent.Noise n => Join("N", n.User),
+        WorldEvent.OtherPlayer o => Join("X", o.User, o.Player ?? "-"),
+        WorldEvent.SessionsEcho e => Join("E", e.User),
         WorldEvent.HeartbeatRequest h => Join("H", h.User),
         WorldEvent.WithholdAcks w => Join("W", w.User, w.Withhold ? "true" : "false"),
         WorldEvent.FailNextConnect f => Join("F", f.User),
@@ -44,6 +46,8 @@ public static class EventText
             "O" => new WorldEvent.Reconnect(I(1)),
             "I" => new WorldEvent.InvalidSession(I(1), bool.Parse(p[2])),
             "N" => new WorldEvent.Noise(I(1)),
+            "X" => new WorldEvent.OtherPlayer(I(1), p[2] == "-" ? null : p[2]),
+            "E" => new WorldEvent.SessionsEcho(I(1)),
             "H" => new WorldEvent.HeartbeatRequest(I(1)),
             "W" => new WorldEvent.WithholdAcks(I(1), bool.Parse(p[2])),
             "F" => new WorldEvent.FailNextConnect(I(1)),

@@ -35,6 +35,7 @@ public class Explorer(ITestOutputHelper output)
                              {
                                  ("crash", trial.Crashes), ("discord rules", trial.DiscordRules), ("false zombie", trial.FalseZombieCloses),
                                  ("token leak", trial.TokenLeaks), ("soon", trial.Soon), ("eventually", trial.Eventually),
+                                 ("stand down", trial.StandDown), ("orphan", trial.Orphans), ("timed out", trial.Silent),
                              })
                     {
                         if (found.Count == 0) continue;
@@ -56,7 +57,7 @@ public class Explorer(ITestOutputHelper output)
         Skip.If(string.IsNullOrEmpty(spec), "set DRP_SIM_CASE to seed|faults|events");
         var parts = spec.Split('|');
         var trial = Trial.Play(EventText.Parse(parts[2]), int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), bool.Parse(parts[1]), trace: true);
-        output.WriteLine(trial.Describe([.. trial.DiscordRules, .. trial.FalseZombieCloses, .. trial.Soon, .. trial.Eventually, .. trial.Crashes]));
+        output.WriteLine(trial.Describe([.. trial.DiscordRules, .. trial.FalseZombieCloses, .. trial.Soon, .. trial.Eventually, .. trial.StandDown, .. trial.Orphans, .. trial.Silent, .. trial.Crashes]));
         output.WriteLine("run store: " + trial.Run.Host.DescribeStore());
         output.WriteLine("reference store: " + trial.Reference.Host.DescribeStore());
         foreach (var line in trial.Run.Host.Trace!) output.WriteLine(line);
@@ -75,7 +76,7 @@ public class Explorer(ITestOutputHelper output)
         for (var seed = 1; seed <= 400 && found < 8; seed++)
         {
             var trial = Trial.Play(events, seed, faults);
-            List<string> all = [.. trial.DiscordRules, .. trial.FalseZombieCloses, .. trial.Soon, .. trial.Eventually, .. trial.Crashes];
+            List<string> all = [.. trial.DiscordRules, .. trial.FalseZombieCloses, .. trial.Soon, .. trial.Eventually, .. trial.StandDown, .. trial.Orphans, .. trial.Silent, .. trial.Crashes];
             if (all.Count == 0) continue;
             found++;
             output.WriteLine(trial.Describe(all));

@@ -19,16 +19,19 @@ public sealed class FaultPlan
         (FaultKind.Http, "http_send", 15, "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"),
     ];
 
-    private readonly Random random;
+    private readonly Random random, recurring;
 
     public FaultPlan(int seed, bool enabled)
     {
         random = new Random(seed * 7919 + 17);
+        recurring = new Random(seed * 7919 + 29);
         if (!enabled) return;
-        foreach (var kind in Enum.GetValues<FaultKind>())
+        var kinds = Enum.GetValues<FaultKind>().Where(k => k != FaultKind.LostRecurring).ToArray();
+        foreach (var kind in kinds)
             if (random.Next(3) == 0) On.Add(kind);
-        if (On.Count == 0) On.Add(Enum.GetValues<FaultKind>()[random.Next(Enum.GetValues<FaultKind>().Length)]);
+        if (On.Count == 0) On.Add(kinds[random.Next(kinds.Length)]);
         ReloadAtPick = On.Contains(FaultKind.Reload) ? random.Next(1, 600) : -1;
+        if (recurring.Next(3) == 0) On.Add(FaultKind.LostRecurring);
     }
 
     /// <summary>The kinds of fault this run injects.</summary>
@@ -42,6 +45,14 @@ public sealed class FaultPlan
     /// <summary>Faults injected so far, by kind.</summary>
     public Dictionary<FaultKind, int> Injected { get; } = [];
 
+    /// <summary>
+    /// The store faults that last: a failing cache or KV call fails the next 0–3 calls of its kind too (a SQLite
+    /// database stays locked for a while), so some writes and reads fail every one of the plugin's attempts.
+    /// </summary>
+    private static readonly HashSet<FaultKind> Lasting = [FaultKind.CacheRead, FaultKind.CacheWrite, FaultKind.KvRead, FaultKind.KvWrite];
+
+    private readonly Dictionary<FaultKind, int> stillFailing = [];
+
     /// <summary>The error this host call fails with, or null.</summary>
     public string? For(string function, string url)
     {
@@ -49,7 +60,9 @@ public sealed class FaultPlan
         foreach (var (kind, prefix, percent, error) in Kinds)
         {
             if (!On.Contains(kind) || !function.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            if (random.Next(100) >= percent) return null;
+            if (stillFailing.GetValueOrDefault(kind) is > 0 and var left) stillFailing[kind] = left - 1;
+            else if (random.Next(100) >= percent) return null;
+            else if (Lasting.Contains(kind)) stillFailing[kind] = random.Next(4);
             Count(kind);
             return error.Replace("{url}", url, StringComparison.Ordinal);
         }
@@ -61,6 +74,17 @@ public sealed class FaultPlan
     {
         if (!Injecting || !On.Contains(FaultKind.LostTimer) || random.Next(100) >= 8) return false;
         Count(FaultKind.LostTimer);
+        return true;
+    }
+
+    /// <summary>
+    /// True when a recurring schedule being armed now will never fire (the heartbeat or refresh of a connection): the
+    /// host accepted it, so nothing tells the plugin. Odds are high because a connection arms only two.
+    /// </summary>
+    public bool LoseRecurring()
+    {
+        if (!Injecting || !On.Contains(FaultKind.LostRecurring) || recurring.Next(100) >= 40) return false;
+        Count(FaultKind.LostRecurring);
         return true;
     }
 
@@ -89,10 +113,12 @@ public enum FaultKind
     CacheWrite,
     KvRead,
     KvWrite,
-    /// <summary>websocket_sendtext fails.</summary>
+    /// <summary>websocket_sendtext fails, and every later send on that connection too (gorilla/websocket keeps a connection's first write error).</summary>
     Send,
     /// <summary>http_send times out or answers 503.</summary>
     Http,
     /// <summary>The plugin is reloaded at one yield point: schedules cancelled, sockets closed 1001 without a callback, cache wiped, KV kept, nd_on_init.</summary>
     Reload,
+    /// <summary>A recurring schedule (a connection's heartbeat or refresh) is accepted but never fires. Drawn apart from the others, so adding it changed no older seed's faults.</summary>
+    LostRecurring,
 }

@@ -10,9 +10,11 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 /// rejected token, 4005 for a second identify on one connection, 4003 for a presence before identify, and 4008 when
 /// a connection sends more than <see cref="PresenceLimit"/> presence updates in <see cref="PresenceWindowMs"/>.
 /// Its answers are queued on the connection's reader, so they reach the plugin as separate calls that may
-/// interleave with anything else. Every breach of Discord's rules is recorded in <see cref="Violations"/>.
+/// interleave with anything else. Every breach of Discord's rules is recorded in <see cref="Violations"/>. The user's
+/// other sessions (MemoryDiscord.Sessions.cs) and the closing of connections that stop heartbeating
+/// (MemoryDiscord.Silence.cs) live in sibling files.
 /// </summary>
-public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, string> accounts, IReadOnlySet<string> rejectedTokens)
+public sealed partial class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, string> accounts, IReadOnlySet<string> rejectedTokens)
 {
     public const int HeartbeatIntervalMs = 41_250;
     public const int PresenceLimit = 5;
@@ -74,6 +76,7 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
         {
             case 1:
                 socket.Heartbeats++;
+                socket.LastHeartbeatMs = now();
                 if (socket.User is { } u && Withholding.Contains(u)) { socket.GaveReasonToLeave = true; break; }
                 socket.AcksSent++;
                 Send(socket, new JsonObject { ["op"] = 11 });
@@ -120,7 +123,9 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
             ["user"] = new JsonObject { ["id"] = "1000000000000000" + sessionCounter, ["username"] = user },
             ["session_id"] = session.Id,
             ["resume_gateway_url"] = ResumeUrl,
+            ["sessions"] = SessionsOf(user),
         });
+        ListeningChanged(user);
     }
 
     private void Resume(SimSocket socket, JsonNode? data)
@@ -147,7 +152,10 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
         socket.User ??= session.User;
         socket.Identified = true;
         socket.Presence = PresenceOfSession(session);
+        // Discord replays what the session missed while it had no connection: the session list among it.
+        if (otherPlayers.ContainsKey(session.User)) Dispatch(socket, "SESSIONS_REPLACE", SessionsOf(session.User));
         Dispatch(socket, "RESUMED", new JsonObject());
+        ListeningChanged(session.User);
     }
 
     /// <summary>A resumed session keeps the presence it had on its last connection.</summary>
@@ -173,6 +181,7 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
             return;
         }
         socket.Presence = data?.DeepClone();
+        if (socket.User is { } user) PresenceChanged(user);
     }
 
     /// <summary>The plugin closed the connection: 1000 and 1001 end the session, other codes keep it resumable.</summary>
@@ -188,6 +197,7 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
 
     private void Ended(SimSocket socket, bool endsSession)
     {
+        if (socket.User is { } user) ListeningChanged(user);
         if (socket.Session is not { } session) return;
         if (endsSession) session.Valid = false;
         else if (Sockets.All(s => s == socket || s.Session != session || !s.Open)) session.EndedAtMs = now();
@@ -229,6 +239,7 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
             socket.Session = null;
             socket.Identified = false;
             socket.SessionInvalidated = true;
+            if (socket.User is { } user) ListeningChanged(user);
         }
         Send(socket, new JsonObject { ["op"] = 9, ["d"] = resumable });
     }
@@ -244,7 +255,7 @@ public sealed class MemoryDiscord(Func<long> now, IReadOnlyDictionary<string, st
         foreach (var socket in Sockets.Where(s => s.Open)) ClosedByPlugin(socket, 1001);
     }
 
-    private void Dispatch(SimSocket socket, string type, JsonObject data)
+    private void Dispatch(SimSocket socket, string type, JsonNode data)
     {
         var sequence = socket.Session is { } session ? ++session.Sequence : 1;
         Send(socket, new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = sequence, ["d"] = data });

@@ -15,8 +15,8 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 /// of the <see cref="Interleaver"/>. The host services keep Navidrome's semantics and error texts: the test host's
 /// cache and KV store, a scheduler whose one-time entries are deleted after their callback returns, WebSockets
 /// whose connect checks the id, dials (a yield point), then registers (so two overlapping dials with one id both
-/// succeed), whose plugin close runs on_close before the host call returns, and whose Discord end runs one last
-/// callback on the reader. A reload cancels every schedule, closes every socket with 1001 without a callback, wipes
+/// succeed), whose failed send breaks the connection for every later send (gorilla/websocket), whose plugin close
+/// runs on_close before the host call returns, and whose Discord end runs one last callback on the reader. A reload cancels every schedule, closes every socket with 1001 without a callback, wipes
 /// the cache, keeps the KV store and runs nd_on_init; calls of the old load still running find their host services closed.
 /// </summary>
 public sealed class SimNavidrome : IHostServices
@@ -124,7 +124,11 @@ public sealed class SimNavidrome : IHostServices
             foreach (var name in new[] { "key", "scheduleId", "connectionId", "payload" })
                 if (request.String(name) is { Length: > 0 } id) Texts.Add($"{function} {name} {id}");
             var url = function == "http_send" ? request.Object("request").String("url") : "";
-            if (Faults.For(function, url) is { } fault) return HostResponse.Error(fault);
+            if (Faults.For(function, url) is { } fault)
+            {
+                if (function == "websocket_sendtext" && registry.TryGetValue(request.String("connectionId"), out var broken)) broken.WriteError ??= fault;
+                return HostResponse.Error(fault);
+            }
             var prefix = function[..function.IndexOf('_')];
             return prefix switch
             {
@@ -134,6 +138,7 @@ public sealed class SimNavidrome : IHostServices
                 "websocket" => Socket(function, request),
                 "http" => Http(request),
                 "artwork" => ArtworkUrl(request),
+                "subsonicapi" when function == "subsonicapi_call" => new HostResponse().Set("responseJson", World.AnswerGetSong(request.String("uri")).Json).ToBytes(),
                 "subsonicapi" => new HostResponse().Set("contentType", "image/jpeg").SetBytes("data", LibraryServices.CoverArtJpeg).ToBytes(),
                 _ => throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\""),
             };
@@ -195,7 +200,8 @@ public sealed class SimNavidrome : IHostServices
                 var recurring = function == "scheduler_schedulerecurring";
                 var cron = recurring ? CronSpec.Parse(request.String("cronExpression")) : null;
                 var due = cron?.Next(clock.NowMs) ?? clock.NowMs + Math.Max(0, request.Int("delaySeconds")) * 1000;
-                schedules[id] = new SimSchedule(id, request.String("payload"), cron?.EveryMs ?? 0, due, ++scheduleOrder, !recurring && Faults.LoseTimer());
+                var lost = recurring ? LosesRecurring?.Invoke(id) ?? Faults.LoseRecurring() : Faults.LoseTimer();
+                schedules[id] = new SimSchedule(id, request.String("payload"), cron?.EveryMs ?? 0, due, ++scheduleOrder, lost);
                 return new HostResponse().Set("newScheduleId", id).ToBytes();
             case "scheduler_cancelschedule":
                 var cancelled = request.String("scheduleId");
@@ -206,14 +212,17 @@ public sealed class SimNavidrome : IHostServices
         }
     }
 
-    /// <summary>When the next schedule is due, or null.</summary>
-    public long? NextDueMs => schedules.Values.Where(s => !s.Firing).Select(s => (long?)s.DueMs).Min();
+    /// <summary>Decides, for a test, which recurring schedules are lost (accepted, never fired) instead of the fault plan.</summary>
+    public Func<string, bool>? LosesRecurring { get; set; }
+
+    /// <summary>When the next schedule is due, or null. A lost recurring schedule stays (it can be cancelled, its id exists) but is never due.</summary>
+    public long? NextDueMs => schedules.Values.Where(s => !s.Firing && !(s.Lost && s.EveryMs > 0)).Select(s => (long?)s.DueMs).Min();
 
     /// <summary>Starts a callback for every schedule due now, each on its own: timers due together overlap.</summary>
     public void FireDue()
     {
         var now = clock.NowMs;
-        foreach (var schedule in schedules.Values.Where(s => !s.Firing && s.DueMs <= now).OrderBy(s => s.DueMs).ThenBy(s => s.Order).ToList())
+        foreach (var schedule in schedules.Values.Where(s => !s.Firing && !(s.Lost && s.EveryMs > 0) && s.DueMs <= now).OrderBy(s => s.DueMs).ThenBy(s => s.Order).ToList())
         {
             if (schedule.EveryMs > 0) schedules[schedule.Id] = schedule with { DueMs = schedule.DueMs + Math.Max(1000, schedule.EveryMs / 1000 * 1000), Order = ++scheduleOrder };
             else if (schedule.Lost)
@@ -249,6 +258,7 @@ public sealed class SimNavidrome : IHostServices
                 return Connect(request.String("url"), id);
             case "websocket_sendtext":
                 if (!registry.TryGetValue(id, out var target)) throw new HostError($"connection ID \"{id}\" not found");
+                if (target.WriteError is { } writeError) throw new HostError(writeError);
                 Discord.Received(target, request.String("message"));
                 return HostResponse.Empty;
             case "websocket_closeconnection":
@@ -365,6 +375,9 @@ public sealed class SimNavidrome : IHostServices
         Cache.Clear();
         Load();
     }
+
+    /// <summary>True when <paramref name="socket"/> is the one its id is registered to (sends reach it).</summary>
+    public bool IsRegistered(SimSocket socket) => registry.TryGetValue(socket.ConnectionId, out var registered) && registered == socket;
 
     /// <summary>The ids registered now (for diagnosis).</summary>
     public IReadOnlyCollection<string> OpenIds => registry.Keys;

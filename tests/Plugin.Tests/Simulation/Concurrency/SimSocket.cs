@@ -27,6 +27,10 @@ public sealed class SimSocket(int number, string connectionId, string? user, Lan
 
     public bool Open => !ClosedByPlugin && !EndedByDiscord;
 
+    /// <summary>The error of the first send that failed on it: Navidrome's gorilla/websocket keeps a connection's first
+    /// write error and fails every later write with it.</summary>
+    public string? WriteError { get; set; }
+
     public bool Identified { get; set; }
 
     /// <summary>Discord sent op 9 (not resumable) on this connection: it waits for a new identify.</summary>
@@ -41,6 +45,12 @@ public sealed class SimSocket(int number, string connectionId, string? user, Lan
 
     public int Heartbeats { get; set; }
     public int AcksSent { get; set; }
+
+    /// <summary>When the last heartbeat (op 1) arrived, or null: Discord times a connection out from this, else from its opening.</summary>
+    public long? LastHeartbeatMs { get; set; }
+
+    /// <summary>Discord closed it for sending no heartbeat in time.</summary>
+    public bool TimedOut { get; set; }
 
     /// <summary>Discord withheld an ACK or asked the plugin to reconnect (op 7, op 9) on this connection: a plugin close is then justified.</summary>
     public bool GaveReasonToLeave { get; set; }

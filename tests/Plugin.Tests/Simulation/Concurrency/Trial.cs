@@ -12,12 +12,13 @@ public sealed class Trial
     public const int SoonSeconds = 60;
     public const int TailSeconds = 15 * 60;
 
-    private Trial(WorldEvent[] events, int seed, bool faults, bool trace)
+    private Trial(WorldEvent[] events, int seed, bool faults, bool trace, bool decorated)
     {
         Events = events;
         Seed = seed;
-        Run = new ConcurrentWorld(seed, interleave: true, faults);
-        Reference = new ConcurrentWorld(seed, interleave: false, faults: false);
+        Decorated = decorated;
+        Run = new ConcurrentWorld(seed, interleave: true, faults, decorated);
+        Reference = new ConcurrentWorld(seed, interleave: false, faults: false, decorated);
         if (!trace) return;
         Run.Host.Trace = [];
         Reference.Host.Trace = [];
@@ -25,6 +26,7 @@ public sealed class Trial
 
     public WorldEvent[] Events { get; }
     public int Seed { get; }
+    public bool Decorated { get; }
     public ConcurrentWorld Run { get; }
     public ConcurrentWorld Reference { get; }
 
@@ -34,10 +36,22 @@ public sealed class Trial
     public List<string> TokenLeaks { get; } = [];
     public List<string> Soon { get; } = [];
     public List<string> Eventually { get; } = [];
+    public List<string> StandDown { get; } = [];
+    public List<string> Orphans { get; } = [];
 
-    public static Trial Play(WorldEvent[] events, int seed, bool faults, bool trace = false)
+    /// <summary>Connections Discord closed because no heartbeat came: without host faults, a connection the plugin lost track of.</summary>
+    public List<string> Silent { get; } = [];
+
+    /// <summary>
+    /// The longest another player's Listening activity and ours may show together: the clear that stands down takes
+    /// a presence slot like any update, so it may wait out the rate window (a slot lives 21 s), then a flush timer's
+    /// whole second.
+    /// </summary>
+    public const long MostListeningTogetherMs = 23_000;
+
+    public static Trial Play(WorldEvent[] events, int seed, bool faults, bool trace = false, bool decorated = false)
     {
-        var trial = new Trial(events, seed, faults, trace);
+        var trial = new Trial(events, seed, faults, trace, decorated);
         trial.Judge();
         return trial;
     }
@@ -61,6 +75,13 @@ public sealed class Trial
         Crashes.AddRange(Run.Interleaver.Crashes.Concat(Reference.Interleaver.Crashes).Select(e => e.Message));
         DiscordRules.AddRange(Run.Discord.Violations);
         FalseZombieCloses.AddRange(Run.Discord.FalseZombieCloses);
+        foreach (var (world, name) in new[] { (Run, "run"), (Reference, "reference run") })
+        {
+            foreach (var (user, from, to) in world.Discord.ListeningTogetherUntilNow().Where(t => t.ToMs - t.FromMs > MostListeningTogetherMs))
+                StandDown.Add($"{user} ({name}): ours showed next to another player's Listening activity for {(to - from) / 1000} s from +{(from - ConcurrentWorld.StartMs) / 1000} s");
+            Orphans.AddRange(world.UnknownConnections().Select(c => $"{name}: {c}"));
+            Silent.AddRange(world.Discord.TimedOut.Select(c => $"{name}: Discord timed out {c}"));
+        }
         foreach (var user in ConcurrentWorld.Users)
         {
             var token = ConcurrentWorld.TokenOf(user);
@@ -79,7 +100,7 @@ public sealed class Trial
 
     /// <summary>What a failing property prints: everything needed to pin the case.</summary>
     public string Describe(IEnumerable<string> findings) =>
-        $"{string.Join(" | ", findings.Take(3))}\n  {Run.Describe()}\n  pin: [InlineData({Seed}, {(Run.Faults.On.Count > 0 ? "true" : "false")}, \"{EventText.Format(Events)}\")]\n" +
+        $"{string.Join(" | ", findings.Take(3))}\n  {Run.Describe()}{(Decorated ? ", every lookup on (decorated)" : "")}\n  pin: [InlineData({Seed}, {(Run.Faults.On.Count > 0 ? "true" : "false")}, \"{EventText.Format(Events)}\")]\n" +
         $"  shown: {string.Join(", ", ConcurrentWorld.Users.Select(u => $"{u} {ShownPresence.Summary(Run.Discord.Shown(u))} (reference {ShownPresence.Summary(Reference.Discord.Shown(u))})"))}\n" +
         $"  warnings: {string.Join(" / ", Run.Host.Warnings.Take(6))}";
 }
