@@ -23,7 +23,7 @@ public enum SessionEvent
     ReidentifyDue,
     /// <summary>The first or a recurring heartbeat timer.</summary>
     HeartbeatDue,
-    /// <summary>The connection ended and may be resumed or identified again: a close, an error, a send to a lost connection.</summary>
+    /// <summary>The connection ended and may be resumed or identified again: a close, an error, our close of a connection already gone.</summary>
     Closed,
     /// <summary>A send failed on an open connection: the host's WebSocket fails every later write on it too.</summary>
     SendBroken,
