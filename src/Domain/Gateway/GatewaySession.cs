@@ -80,9 +80,13 @@ public static partial class GatewaySession
                 new Effect.Close(ConnectionOf(state, ctx), CloseCodes.FinalClose, "token rejected"),
             ]);
         }
-        return input is Input.TimerFired { ScheduleId: var id } && IsRecurring(id)
-            ? new Step(state, [new Effect.CancelSchedule(id)])
-            : new Step(state, []);
+        return input switch
+        {
+            Input.TimerFired { ScheduleId: var id } when IsRecurring(id) => new Step(state, [new Effect.CancelSchedule(id)]),
+            // A connection still talking (one whose opening was never stored): nothing may go out with this token.
+            Input.FrameReceived { ConnectionId: var stray } => new Step(state, [new Effect.Close(stray, CloseCodes.FinalClose, "token rejected")]),
+            _ => new Step(state, []),
+        };
     }
 
     /// <summary>Moves towards the goal when nothing on the connection happened: a report, a wake-up, a flush.</summary>

@@ -10,11 +10,11 @@ namespace Navidrome.DiscordPresence.Domain.State;
 ///
 /// | key                  | store | written by                                                       | why a race cannot corrupt it |
 /// |----------------------|-------|------------------------------------------------------------------|------------------------------|
-/// | pb/{user}            | KV    | nd_scrobbler_playback_report                                      | Navidrome runs these calls on one worker, one at a time |
+/// | pb/{user}            | KV    | nd_scrobbler_playback_report                                      | Navidrome runs these calls on one worker, one at a time; a write lost for good leaves the previous playback until the player's next report, and the presence that report sent stays (sent's stamp) |
 /// | np/{user}            | KV    | nd_scrobbler_now_playing                                          | one worker, one at a time; ignored on 0.62+ hosts |
 /// | host                 | KV    | nd_scrobbler_playback_report                                      | one worker; the value only ever turns true |
 /// | token/{user}         | KV    | the close/error callback of the user's current connection; an image registration's 401 (art timer); the first full call after the token changed removes it | not single-writer (issue 11); every writer writes the same verdict for the same token, and removal is idempotent |
-/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, a SESSIONS_REPLACE that changes what other players show, close, error); while no connection exists (Idle, Backoff) or the current one waited past its deadline, the call that won the lock on the next generation | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; of the calls that read Idle or an overdue session, only the one whose connect:N:user schedule the host accepted writes the session and connects; a deadline is a minute or more past the last write of the waiting phase, so its recovery races only a callback that comes that late |
+/// | gw/{user}            | Cache | callbacks of the current connection (Hello, READY/RESUMED, op 1, op 9, a SESSIONS_REPLACE that changes what other players show, close, error); while no connection exists (Idle, Backoff) or the current one waited past its deadline, the call that won the lock on the next generation; a frame of a connection newer than the stored generation (its opening write was lost), which closes it and takes its generation | one connection's callbacks are sequential; ACKs and unused dispatches no longer write it; of the calls that read Idle or an overdue session, only the one whose connect:N:user schedule the host accepted writes the session and connects; a deadline is a minute or more past the last write of the waiting phase, so its recovery races only a callback that comes that late; a stray's Hello comes within the 31 s its lost opener holds connect:N:user, so no other call opens generation N meanwhile, and it claims N+1 like any opener |
 /// | ack/{user}/{gen}     | Cache | ACKs and the Hello of connection {gen} only                       | one connection's callbacks are sequential, and the generation in the key keeps a late ACK of an old connection off the current one's |
 /// | seq/{user}/{gen}     | Cache | dispatches (and op 9) of connection {gen} only                    | as ack; a new connection starts from the sequence gw carries over |
 /// | beat/{user}          | Cache | heartbeat timers of the current connection                         | one first-beat and one recurring schedule per connection, never at once |
@@ -33,6 +33,8 @@ namespace Navidrome.DiscordPresence.Domain.State;
 /// Playback is loaded before sent (StoredState's order): a call that read older playback than a racing report wrote
 /// then sees that report's send in sent, and leaves it.
 /// A read the host fails is not "no such key": the call stops (StoredRead, StateLoad) rather than decide from initial state.
+/// A write the host fails is tried twice more at once (the same writer, the same value), then named in one warning
+/// (Interpreter.Persist); docs/discord-gateway.md, 'Failed sends and lost writes', says what a lost one costs.
 ///
 /// ack and seq keys of ended connections are left to expire with the cache TTL: a few bytes per reconnect.
 /// Art, link and song entries are shared by all users and carry their own expiry (the cache's sliding TTL alone would keep a

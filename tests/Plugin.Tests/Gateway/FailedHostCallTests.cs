@@ -91,6 +91,17 @@ public class FailedHostCallTests
         Assert.True(Shows(ShownBy(world, world.OpenConnectionOf("alice")), Tracks.Get(1)));
     }
 
+    [Fact]
+    public void A_connection_still_talking_after_Discord_rejected_the_token_is_closed_for_good()
+    {
+        var config = WorldGen.Config();
+        var rejected = UserState.Initial with { Token = new TokenVerdict(config.FindUser("alice")!.TokenFingerprint) };
+        var stray = GatewayIds.Connection("alice", 4);
+        var step = Core.Decide(new Input.FrameReceived(stray, new InboundFrame.Hello(World.HelloIntervalMs)), "alice", rejected, config, new Moment(World.StartMs, 0.5));
+        Assert.Equal(new Effect.Close(stray, CloseCodes.FinalClose, "token rejected"), Assert.Single(step.Effects));
+        Assert.Equal(Phase.Idle, step.State.Session.Phase);
+    }
+
     private static bool Shows(PresenceUpdate? presence, Track track) =>
         presence?.Activities.Items.SingleOrDefault() is { } activity && (activity.Details == track.Title || activity.State == track.Title || activity.Name == track.Title);
 }
