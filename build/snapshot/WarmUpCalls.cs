@@ -11,7 +11,7 @@ namespace Navidrome.DiscordPresence.Snapshot;
 /// Hello, READY, the art lookup and every other timer the plugin arms, ACKs, heartbeats, unused dispatches, the
 /// user's session list (an echo with nothing new, another player's Listening activity starting and ending, each with
 /// the full decision it wakes), pause, a second track, stop, a dropped connection and its resume, a refused schedule and the recheck in its place, a call whose stored state
-/// cannot be read. It does so twice, under two configs: everything
+/// cannot be read, a failed presence send, a state write that keeps failing, a frame on a connection the stored session does not know. It does so twice, under two configs: everything
 /// optional switched on, then only the required keys (the common case), each with its own user.
 /// Every invented value carries a sentinel; after the snapshot the sentinel must be nowhere in the module.
 /// </summary>
@@ -122,6 +122,8 @@ internal static class WarmUpCalls
             new("nd_websocket_on_text_message", Frame("""{"op":10,"d":{"heartbeat_interval":41250}}""")),
             new("nd_websocket_on_text_message", Frame("""{"op":9,"d":false}""")),
             new(FireTimers, ""),
+            // A Hello on a connection newer than the stored session (its opening write was lost): closed, the next one opened.
+            new("nd_websocket_on_text_message", $$"""{"connectionId":"drp:99:{{user}}","message":{{JsonSerializer.Serialize("""{"op":10,"d":{"heartbeat_interval":41250}}""")}}}"""),
             new("nd_websocket_on_binary_message", $$"""{"connectionId":"{{CurrentConnection}}","data":"AAAA"}"""),
             new("nd_scrobbler_scrobble", $$"""{"username":"{{user}}","track":{{first}},"timestamp":1800000000}"""),
             // The host fails every read of this user's state: the call stops with one warning.
@@ -140,6 +142,7 @@ internal static class WarmUpCalls
         private readonly List<(string Id, string Payload, bool Recurring)> armed = [];
         private readonly HashSet<string> fired = [];
         private bool refusedOne;
+        private int presenceSends, beatWriteFailures;
 
         /// <summary>The connection the plugin opened last.</summary>
         public string Connection { get; private set; } = "none";
@@ -166,8 +169,19 @@ internal static class WarmUpCalls
                         : """{"exists":false}""";
                 case "cache_setstring":
                 case "kvstore_set":
+                    // The first write of a heartbeat record fails every attempt, so the retries and their warning are warmed too.
+                    if (Key().StartsWith("beat/", StringComparison.Ordinal) && beatWriteFailures < 3)
+                    {
+                        beatWriteFailures++;
+                        return $$"""{"error":"{{Sentinel}} write failed"}""";
+                    }
                     stored[function[..2] + Key()] = (string)root["value"]!;
                     return "{}";
+                case "websocket_sendtext":
+                    // The second presence update fails (a broken connection): the core's answer closes it.
+                    return ((string)root["message"]!).Contains("\"op\":3", StringComparison.Ordinal) && ++presenceSends == 2
+                        ? $$"""{"error":"{{Sentinel}} failed to send text message"}"""
+                        : "{}";
                 case "cache_remove":
                 case "kvstore_delete":
                     stored.Remove(function[..2] + Key());

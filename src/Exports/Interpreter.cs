@@ -70,15 +70,21 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             {
                 var answer = Carry(effect);
                 if (answer is not null) pending.Enqueue(answer);
-                // A send that finds its connection gone comes after that connection's last callback returned (the
-                // reader frees the id only then), which may have moved the session on: the failure is decided from
-                // what that callback wrote, not from this call's older read (written back, it took a generation back).
-                stale |= effect is Effect.Close || answer is Input.SendFailed { Failure: HostFailure.NotFound };
+                stale |= effect is Effect.Close || IsGone(answer);
             }
         }
         if (pending.Count > 0)
             host.Log(LogLevel.Warn, $"user '{user}': stopped after {MaxDecisions} decisions in one call; not decided: {Kinds(pending)}");
     }
+
+    /// <summary>
+    /// A send to a connection the host no longer has: its close was handled, or is being handled, by the call that
+    /// closed it or by the close callback (the host removes the id only after that callback returns), which may have
+    /// moved the session on to the next connection. Deciding the lost connection from this call's earlier read would
+    /// write that older session back over the newer one, and its connection's Hello would find a session that does
+    /// not expect it: so the answer is decided from a fresh read.
+    /// </summary>
+    private static bool IsGone(Input? answer) => answer is Input.SendFailed { Failure: HostFailure.NotFound };
 
     /// <summary>The kinds of some inputs, for a log line (never their contents: no ids, no tokens).</summary>
     private static string Kinds(IEnumerable<Input> inputs) => string.Join(", ", inputs.Select(i => i.GetType().Name));
@@ -129,16 +135,16 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                     host.Log(LogLevel.Warn, $"cancelling schedule '{cancel.ScheduleId}': {cancelError}");
                 return null;
             case Effect.CacheSet set:
-                Report(functions.CacheSetString(set.Key, set.Value, set.TtlSeconds), LogLevel.Warn, $"caching '{set.Key}'");
+                Persist(() => functions.CacheSetString(set.Key, set.Value, set.TtlSeconds), $"caching '{set.Key}'");
                 return null;
             case Effect.CacheRemove remove:
-                Report(functions.CacheRemove(remove.Key), LogLevel.Warn, $"removing '{remove.Key}' from the cache");
+                Persist(() => functions.CacheRemove(remove.Key), $"removing '{remove.Key}' from the cache");
                 return null;
             case Effect.KvSet set:
-                Report(functions.KvSet(set.Key, set.Value), LogLevel.Warn, $"storing '{set.Key}'");
+                Persist(() => functions.KvSet(set.Key, set.Value), $"storing '{set.Key}'");
                 return null;
             case Effect.KvDelete delete:
-                Report(functions.KvDelete(delete.Key), LogLevel.Warn, $"deleting '{delete.Key}'");
+                Persist(() => functions.KvDelete(delete.Key), $"deleting '{delete.Key}'");
                 return null;
             case Effect.Http http:
                 return new Input.HttpAnswered(http.Tag, HttpCall.Send(functions, http, config.Tokens));
@@ -185,6 +191,23 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
         error is not null && HostFailureText.Classify(error) is var failure and not HostFailure.AlreadyExists
             ? new Input.ScheduleFailed(scheduleId, delaySeconds, failure)
             : null;
+
+    /// <summary>
+    /// Attempts per state write, as per read (<see cref="StateStore.ReadAttempts"/>): the failures a write meets (a
+    /// locked SQLite database behind the KV store, a busy host) clear in milliseconds, and a lost write costs more than
+    /// a retry: a playback report's write lost is that playback forgotten until the player's next report, a session's
+    /// write lost leaves a connection the stored session does not know (GatewaySession.Strays.cs closes it).
+    /// </summary>
+    public const int WriteAttempts = StateStore.ReadAttempts;
+
+    /// <summary>Carries out one state write, tried again at once when the host fails it; one warning naming the key if it never succeeds.</summary>
+    private void Persist(Func<string?> write, string doing)
+    {
+        string? error = null;
+        for (var attempt = 0; attempt < WriteAttempts; attempt++)
+            if ((error = write()) is null) return;
+        host.Log(LogLevel.Warn, $"{doing} failed {WriteAttempts} times ({error}); later calls decide from what was stored before");
+    }
 
     private void Report(string? error, LogLevel level, string doing)
     {

@@ -37,6 +37,10 @@ public class WarmUpCoverageTests
         }
         Assert.Empty(failures);
         Assert.Empty(HostFunctionNames.All.Except(services.Called).Except(NotPlayed));
+        // The recovery paths of failed host calls run too: a broken send, a write that keeps failing, a stray connection.
+        Assert.Contains(services.Logs, l => l.Contains("a gateway send failed", StringComparison.Ordinal));
+        Assert.Contains(services.Logs, l => l.Contains("failed 3 times", StringComparison.Ordinal));
+        Assert.Contains(services.Logs, l => l.Contains("is newer than the stored session", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -51,6 +55,7 @@ public class WarmUpCoverageTests
     {
         public IReadOnlyDictionary<string, string> Config { get; set; } = new Dictionary<string, string>();
         public HashSet<string> Called { get; } = [];
+        public List<string> Logs { get; } = [];
 
         public byte[] CallHost(string function, byte[] requestJson)
         {
@@ -59,7 +64,7 @@ public class WarmUpCoverageTests
         }
 
         public string? GetConfig(string key) => Config.GetValueOrDefault(key);
-        public void Log(LogLevel level, string message) { }
+        public void Log(LogLevel level, string message) => Logs.Add(message);
         public long NowUnixMs() => 1_800_000_000_000;
         public double NextRandom() => 0.5;
     }

@@ -18,9 +18,7 @@ public sealed class ScenarioTests
     public void Scenario_passes(string file)
     {
         var path = ScenarioFiles.PathOf(file);
-        // Timers due together fire one after another here (HostOptions.TimersOneByOne says why: a known race between two
-        // lookups answered at once); ./scenarios.sh and its --chaos mode keep them concurrent.
-        var result = ScenarioRunner.Run(ScenarioParser.ParseFile(path), new ManagedPluginRunner(), timersOneByOne: true);
+        var result = ScenarioRunner.Run(ScenarioParser.ParseFile(path), new ManagedPluginRunner());
         if (result.Scenario.KnownBug is { } bug)
         {
             Skip.If(!result.Passed, $"known plugin bug: {bug}\n{string.Join('\n', result.Failures)}");

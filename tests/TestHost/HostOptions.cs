@@ -45,15 +45,6 @@ public sealed record HostOptions
     /// </summary>
     public bool ConcurrentWorkers { get; init; }
 
-    /// <summary>
-    /// True: schedules due at one instant fire one after another instead of concurrently. For the scenario tests run by
-    /// ./test.sh (managed and wasm): a known race (two lookups answered at once, the art and the Spotify link, each
-    /// sending a presence composed before the other stored its result) loses one decoration until the next refresh
-    /// often enough to make those runs flaky. `./scenarios.sh`, its --chaos mode and the concurrency simulation keep
-    /// the overlap, so the race stays visible there until it is fixed.
-    /// </summary>
-    public bool TimersOneByOne { get; init; }
-
     /// <summary>Seeded jitter and injected host failures (<c>./scenarios.sh --chaos</c>), or null for a faithful host.</summary>
     public ChaosMonkey? Chaos { get; init; }
 

@@ -238,7 +238,7 @@ public sealed class NavidromeTestHost : IHostServices, IPluginCallbacks, IDispos
     /// <summary>Starts every callback in the given order, each on its own thread, and waits for all of them.</summary>
     private void FireTogether(IReadOnlyList<Schedule> due)
     {
-        if (due.Count == 1 || Options.TimersOneByOne)
+        if (due.Count == 1)
         {
             foreach (var schedule in due) Fire(schedule);
             return;

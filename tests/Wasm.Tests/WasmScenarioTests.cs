@@ -22,8 +22,7 @@ public sealed class WasmScenarioTests(CompiledPlugin plugin) : IClassFixture<Com
         var scenario = ScenarioParser.ParseFile(path);
         // A known bug is tracked by the managed run; replaying it here would only cost minutes.
         Skip.If(scenario.KnownBug is not null, $"known plugin bug: {scenario.KnownBug}");
-        // Timers due together fire one after another here: see HostOptions.TimersOneByOne for the known race this avoids.
-        var result = ScenarioRunner.Run(scenario, plugin.Runner, timersOneByOne: true);
+        var result = ScenarioRunner.Run(scenario, plugin.Runner);
         Assert.True(result.Passed, result.Transcript);
     }
 }

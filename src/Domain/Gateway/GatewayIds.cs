@@ -86,7 +86,8 @@ public enum TimerKind
     IdleClose,
     /// <summary>Sending a presence the rate limit held back (number = when the window allows it).</summary>
     Flush,
-    /// <summary>Re-deciding when the desired presence changes by itself: pause timeout, NowPlaying end (number = when).</summary>
+    /// <summary>Re-deciding when the desired presence changes by itself: pause timeout, NowPlaying end, lookups that
+    /// settled (number = when; a settling wake's is a whole second, shared by the lookups answered in one second).</summary>
     Wake,
     /// <summary>Identifying again a few seconds after op 9 (number = generation).</summary>
     Reidentify,

@@ -49,8 +49,8 @@ public static partial class GatewaySession
     private static Step OnHttpAnswered(Input.HttpAnswered answer, UserState state, GatewayContext ctx)
     {
         if (!HttpTags.TryParse(answer.Tag, out var purpose, out var generation, out _)) return new Step(state, []);
-        // Other answers belong to the art lookup, which may have just found a better image.
-        if (purpose != HttpTags.GatewayUrl) return Converge(state, ctx);
+        // Other answers belong to the lookups (art, link), which may have just stored a result: let them settle.
+        if (purpose != HttpTags.GatewayUrl) return Settle(state, ctx);
         if (generation != state.Session.Generation
             || state.Session.Phase != Phase.Connecting)
             return new Step(state, []);
@@ -79,11 +79,22 @@ public static partial class GatewaySession
         return Retry(state with { Session = session, GatewayUrl = null }, ctx, [log]);
     }
 
-    /// <summary>A send failed because the host no longer has the connection: treat it as a dropped connection.</summary>
+    /// <summary>
+    /// A send failed. Not found: the host no longer has the connection, a dropped connection. Any other failure is a
+    /// broken one: Navidrome writes with gorilla/websocket, which keeps a connection's first write error and fails every
+    /// later write with it (plugins/host_websocket.go, SendText), so nothing more goes out on it, heartbeats included.
+    /// Close it resumably, as a zombie is closed: the close handler resumes on a new connection, where the presence
+    /// this send carried is wanted again (what went out on an older connection does not count as shown), within the
+    /// presence slots like any update.
+    /// </summary>
     private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) => failed.Failure switch
     {
         HostFailure.NotFound gone => OnClosed(failed.ConnectionId, AbnormalClosure, gone.Text, state, ctx),
-        var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send failed: {other.Text}")]),
+        var broken when IsCurrent(failed.ConnectionId, state, out _) && state.Session.Phase is not (Phase.Idle or Phase.Backoff) => new Step(state, [
+            new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': a gateway send failed ({broken.Text}); reconnecting"),
+            new Effect.Close(failed.ConnectionId, CloseCodes.ResumableClose, "send failed"),
+        ]),
+        var other => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a send on an old gateway connection failed: {other.Text}")]),
     };
 
     /// <summary>The connection ended (on_close, on_error, or a lost connection): resume, identify, back off or stop.</summary>

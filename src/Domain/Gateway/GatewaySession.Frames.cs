@@ -15,6 +15,7 @@ public static partial class GatewaySession
 
     private static Step OnFrame(Input.FrameReceived received, UserState state, GatewayContext ctx)
     {
+        if (IsNewerThanStored(received.ConnectionId, state, out var stray)) return CloseStrayConnection(received.ConnectionId, stray, state, ctx);
         if (!IsCurrent(received.ConnectionId, state, out _) || state.Session.Phase is Phase.Idle or Phase.Backoff)
             return received.Frame is InboundFrame.Hello ? CloseUnexpected(received.ConnectionId, state, ctx) : new Step(state, []);
         var session = state.Session;

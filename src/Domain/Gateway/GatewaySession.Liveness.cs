@@ -50,7 +50,10 @@ public static partial class GatewaySession
     /// <summary>
     /// After a full decision: a live connection that has neither beaten nor heard an ACK for two heartbeat intervals
     /// (plus a grace) lost its heartbeat schedule (refused or lost; a recheck cannot re-arm it). Close it with a
-    /// resumable code, as a zombie is closed: the close handler resumes on a new connection, which arms its own.
+    /// resumable code, as a zombie is closed: the close handler resumes on a new connection, which arms its own. With
+    /// nothing to show, close it for good instead (as <see cref="Abandon"/> does): the connection still carries the
+    /// session, and a resumable close would leave Discord showing its last presence for minutes, which no later call
+    /// clears (chaos found an ended track still shown when the wake that should clear it found the heartbeat stopped).
     /// </summary>
     private static Step RestartIfHeartbeatStopped(Step step, GatewayContext ctx)
     {
@@ -62,9 +65,10 @@ public static partial class GatewaySession
         var lastSign = Math.Max(lastBeat, LastAckMs(state));
         // No sign at all (Hello's write of its time failed, say): nothing to judge by; the first beat writes one.
         if (lastSign == 0 || ctx.NowMs - lastSign <= 2L * session.HeartbeatIntervalMs + PhaseDeadlines.RetryGraceMs) return step;
+        var final = ctx.NothingToShow;
         return new Step(state, [.. step.Effects,
-            new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': the connection's heartbeat stopped (a lost or refused timer); reconnecting"),
-            new Effect.Close(ConnectionOf(state, ctx), CloseCodes.ResumableClose, "heartbeat stopped"),
+            new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': the connection's heartbeat stopped (a lost or refused timer); {(final ? "closing it" : "reconnecting")}"),
+            new Effect.Close(ConnectionOf(state, ctx), final ? CloseCodes.FinalClose : CloseCodes.ResumableClose, "heartbeat stopped"),
         ]);
     }
 

@@ -23,7 +23,8 @@ public static partial class GatewaySession
             TimerKind.Reidentify => OnReidentify(number, state, ctx),
             // Decided without reading anything before they get here (InputNeeds.ClaimEnded): a lock's end does nothing.
             TimerKind.ConnectClaim or TimerKind.PresenceSlot => new Step(state, []),
-            TimerKind.Flush or TimerKind.Wake or TimerKind.Artwork or TimerKind.Links or TimerKind.SongInfo => Converge(state, ctx),
+            TimerKind.Flush or TimerKind.Wake => Converge(state, ctx),
+            TimerKind.Artwork or TimerKind.Links or TimerKind.SongInfo => Settle(state, ctx),
             TimerKind.Recheck => OnRecheck(state, ctx),
             _ => throw new System.Diagnostics.UnreachableException(kind.ToString()),
         };

@@ -29,12 +29,13 @@ public static partial class GatewaySession
         // A claim's answer ends the decision its claim began: going on would claim again.
         if (input is Input.Claimed) return step;
         step = RestartIfHeartbeatStopped(RecoverIfOverdue(step, ctx), ctx);
-        return KeepShowingDesired(step, ctx.With(step.State.Session));
+        // A lookup's call never sends: the wake it armed does, once the lookups settled (GatewaySession.Settle.cs).
+        return IsLookup(input) ? step : KeepShowingDesired(step, ctx.With(step.State.Session));
     }
 
     /// <summary>
-    /// Whatever the input, a ready connection ends the decision showing the desired presence: it can change without
-    /// any report of this user's (art another user's lookup registered, a pause icon becoming known).
+    /// Whatever the input (but a lookup's), a ready connection ends the decision showing the desired presence: it can
+    /// change without any report of this user's (art another user's lookup registered, a pause icon becoming known).
     /// </summary>
     private static Step KeepShowingDesired(Step step, GatewayContext ctx)
     {
@@ -56,7 +57,8 @@ public static partial class GatewaySession
             Input.TimerFired t => OnTimer(t, state, ctx),
             Input.HttpAnswered h => OnHttpAnswered(h, state, ctx),
             Input.Claimed c => OnClaimed(c, state, ctx),
-            Input.PlaybackReported or Input.NowPlayingReported or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered => Converge(state, ctx),
+            Input.PlaybackReported or Input.NowPlayingReported => Converge(state, ctx),
+            Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered => Settle(state, ctx),
             _ => throw new UnreachableException(input.GetType().Name),
         };
     }

@@ -25,6 +25,8 @@ public enum SessionEvent
     HeartbeatDue,
     /// <summary>The connection ended and may be resumed or identified again: a close, an error, a send to a lost connection.</summary>
     Closed,
+    /// <summary>A send failed on an open connection: the host's WebSocket fails every later write on it too.</summary>
+    SendBroken,
     /// <summary>Closed with 4015: too many sessions.</summary>
     ClosedTooMany,
     /// <summary>Closed with a code that rejects the token or the session's shape (4004, 4010–4014).</summary>
@@ -47,8 +49,10 @@ public sealed record Transition(Phase From, SessionEvent On, string When, Phase 
 /// test walks every pair of this table through the core and checks that the phase it reaches is one the table names.
 /// Three rules hold for every row and are not repeated:
 /// - anything carrying an older connection generation is ignored (a stale recurring schedule cancels itself), except
-///   a Hello on a connection the session does not wait for (a racing call moved the session on after the dial): that
-///   connection is closed for good, so it cannot stay open unbeaten;
+///   a Hello on a connection the session does not wait for (a racing call moved the session on, or abandoned the dial):
+///   that connection is closed for good, so it cannot stay open unbeaten; a frame of a newer generation (its opening
+///   was never stored) closes that connection, and the session takes its generation, Idle, opening the next when there
+///   is something to show (GatewaySession.Strays.cs);
 /// - once Discord rejected the user's token, a connection still open is closed for good and the session stays Idle
 ///   until the config's token changes;
 /// - a waiting phase (Connecting, Identifying, Resuming, Backoff) past its deadline (<see cref="PhaseDeadlines"/>) is
@@ -68,7 +72,7 @@ public static class SessionTable
         .. Ignored(Phase.Idle, "no connection to hear from",
             SessionEvent.GatewayUrl, SessionEvent.ConnectFailed, SessionEvent.Hello, SessionEvent.ReadyOrResumed, SessionEvent.Heard,
             SessionEvent.Reconnect, SessionEvent.InvalidSession, SessionEvent.ReidentifyDue, SessionEvent.HeartbeatDue,
-            SessionEvent.Closed, SessionEvent.ClosedTooMany, SessionEvent.ClosedForGood, SessionEvent.RetryDue, SessionEvent.IdleCloseDue),
+            SessionEvent.Closed, SessionEvent.SendBroken, SessionEvent.ClosedTooMany, SessionEvent.ClosedForGood, SessionEvent.RetryDue, SessionEvent.IdleCloseDue),
         .. Ignored(Phase.Idle, "Idle has no deadline", SessionEvent.DeadlinePassed),
 
         // ---- Connecting: a connection was asked for; waiting for Hello.
@@ -96,7 +100,7 @@ public static class SessionTable
         .. Ignored(Phase.Resuming, "a resume is under way", SessionEvent.ReidentifyDue),
 
         // ---- Ready: presence updates go through.
-        new(Phase.Ready, SessionEvent.Changed, Always, Phase.Ready, "send the desired presence if it changed (rate limited: a flush timer holds the newest back)"),
+        new(Phase.Ready, SessionEvent.Changed, Always, Phase.Ready, "send the desired presence if it changed (rate limited: a flush timer holds the newest back); a lookup's call arms a wake 2 s ahead instead, which sends once the lookups settled"),
         new(Phase.Ready, SessionEvent.ReadyOrResumed, Always, Phase.Ready, "send the presence again"),
         new(Phase.Ready, SessionEvent.Heard, Always, Phase.Ready, "record; answer op 1 with a beat"),
         new(Phase.Ready, SessionEvent.Hello, "a session to resume", Phase.Resuming, "as in Connecting"),
@@ -120,7 +124,7 @@ public static class SessionTable
         .. Ignored(Phase.Backoff, "no connection to hear from",
             SessionEvent.GatewayUrl, SessionEvent.ConnectFailed, SessionEvent.Hello, SessionEvent.ReadyOrResumed, SessionEvent.Heard,
             SessionEvent.Reconnect, SessionEvent.InvalidSession, SessionEvent.ReidentifyDue, SessionEvent.HeartbeatDue,
-            SessionEvent.Closed, SessionEvent.ClosedTooMany, SessionEvent.ClosedForGood, SessionEvent.IdleCloseDue),
+            SessionEvent.Closed, SessionEvent.SendBroken, SessionEvent.ClosedTooMany, SessionEvent.ClosedForGood, SessionEvent.IdleCloseDue),
     ];
 
     /// <summary>The rows for one phase and one event.</summary>
@@ -149,6 +153,7 @@ public static class SessionTable
     /// </summary>
     private static IEnumerable<Transition> AfterClose(Phase phase, bool reachedReady) =>
     [
+        new(phase, SessionEvent.SendBroken, Always, phase, "close resumably (nothing more goes out on it); the close decides"),
         reachedReady
             ? new(phase, SessionEvent.Closed, Show, Phase.Connecting, "reconnect at once, resuming when the code allows")
             : new(phase, SessionEvent.Closed, Show, Phase.Backoff, "arm the retry timer (the delay grows with each attempt)"),

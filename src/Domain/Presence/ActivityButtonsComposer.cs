@@ -8,7 +8,7 @@ namespace Navidrome.DiscordPresence.Domain.Presence;
 /// <summary>
 /// The activity's buttons from the configured ones (the config holds at most two): each label and URL rendered for
 /// the track; a button whose label is empty, or whose URL is not one <see cref="ButtonUrl"/> allows, is left out,
-/// and so is one that would show a configured token. A label longer than Discord's 32 characters is cut with "…".
+/// and so is one that would show a configured token. A label longer than 31 bytes is cut with "…" (<see cref="TextField.FitLabel"/>).
 /// </summary>
 public static class ActivityButtonsComposer
 {

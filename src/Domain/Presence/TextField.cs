@@ -16,8 +16,12 @@ public static class TextField
     /// <summary>Discord's minimum length of a text field that is present.</summary>
     public const int MinRunes = 2;
 
-    /// <summary>Discord's maximum length of a button label, in characters (at least 1).</summary>
-    public const int MaxLabelRunes = 32;
+    /// <summary>
+    /// The longest button label that reaches other people, in UTF-8 bytes. Discord documents 1–32 characters, but a
+    /// label of exactly 32 hides the whole presence from everyone but its owner, and non-Latin labels are refused
+    /// sooner, as if counted in bytes (see docs/discord-gateway.md, "Buttons"): 31 bytes is what is known to show.
+    /// </summary>
+    public const int MaxLabelBytes = 31;
 
     /// <summary>Discord's maximum length of a URL field, in UTF-8 bytes.</summary>
     public const int MaxUrlBytes = 256;
@@ -40,11 +44,22 @@ public static class TextField
         return runes < MinRunes ? text + " " : text;
     }
 
-    /// <summary>A button label: null when empty or blank, cut to 31 characters plus "…" when longer than 32.</summary>
+    /// <summary>
+    /// A button label: null when empty or blank; when longer than <see cref="MaxLabelBytes"/>, cut at a character
+    /// boundary so that it and "…" fit.
+    /// </summary>
     public static string? FitLabel(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return CountRunes(text) > MaxLabelRunes ? KeepRunes(text, MaxLabelRunes - 1) + Ellipsis : text;
+        if (Encoding.UTF8.GetByteCount(text) <= MaxLabelBytes) return text;
+        var builder = new StringBuilder(MaxLabelBytes);
+        var room = MaxLabelBytes - Encoding.UTF8.GetByteCount(Ellipsis);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if ((room -= rune.Utf8SequenceLength) < 0) break;
+            builder.Append(rune.ToString());
+        }
+        return builder.Append(Ellipsis).ToString();
     }
 
     /// <summary>An activity name: like <see cref="Fit"/>, but never absent (falls back to "Navidrome").</summary>

@@ -45,5 +45,5 @@ public sealed record ActivityAssets(
 /// </summary>
 public sealed record ActivityButtons(ActivityButton First, ActivityButton? Second = null);
 
-/// <summary>A button's label (1–32 characters) and the URL it opens (https, at most 512 characters).</summary>
+/// <summary>A button's label (1–31 bytes of UTF-8: see TextField.MaxLabelBytes) and the URL it opens (https, at most 512 characters).</summary>
 public sealed record ActivityButton(string Label, string Url);

@@ -17,7 +17,7 @@ public class ArtworkExamplesTests
         var world = WorldGen.NewWorld();
         world.HttpOverride = answers;
         world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 5, 1));
-        world.AdvanceBy(1_000);
+        world.AdvanceBy(World.LookupsShownMs);
         return world;
     }
 
@@ -146,7 +146,7 @@ public class ArtworkExamplesTests
     {
         var world = WorldGen.NewWorld(uguu: true);
         world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 2, 5, 1)); // t3: no MBIDs, private Navidrome URL
-        world.AdvanceBy(1_000);
+        world.AdvanceBy(World.LookupsShownMs);
         var upload = world.HttpRequests.Single(h => h.Request.Url == Uguu.UploadUrl);
         Assert.True(upload.Request.BodyIsBase64);
         Assert.Null(upload.AuthorizeAs);

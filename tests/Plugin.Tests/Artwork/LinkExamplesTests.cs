@@ -24,7 +24,7 @@ public class LinkExamplesTests
         world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 5, 1));
         var first = world.SentFrames.First(f => f.Presence is { IsClear: false }).Presence!.Activities[0];
         Assert.Equal("https://open.spotify.com/search/Miles%20Davis%20Blue%20in%20Green", first.DetailsUrl);
-        world.AdvanceBy(1_000);
+        world.AdvanceBy(World.LookupsShownMs);
         var lookup = world.HttpRequests.Single(IsListenBrainz);
         Assert.Equal(("POST", "https://labs.api.listenbrainz.org/spotify-id-from-mbid/json", """[{"recording_mbid":"rec-1"}]""", null),
             (lookup.Request.Method, lookup.Request.Url, lookup.Request.Body, lookup.AuthorizeAs));
@@ -39,7 +39,7 @@ public class LinkExamplesTests
     {
         var world = new World(WorldGen.Config() with { Buttons = [new ButtonTemplate("Listen on Spotify", "{spotifyurl}")] }, []);
         world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 5, 1));
-        world.AdvanceBy(1_000);
+        world.AdvanceBy(World.LookupsShownMs);
         Assert.Single(world.HttpRequests, IsListenBrainz);
         var last = LastActivity(world);
         Assert.Null(last.DetailsUrl);
@@ -75,7 +75,7 @@ public class LinkExamplesTests
     {
         var world = WorldGen.NewWorld(links: LinkMode.MusicBrainz);
         world.Apply(new WorldEvent.Report(0, 0, ReportState.Playing, 0, 5, 1));
-        world.AdvanceBy(1_000);
+        world.AdvanceBy(World.LookupsShownMs);
         Assert.DoesNotContain(world.HttpRequests, IsListenBrainz);
         Assert.Equal("https://musicbrainz.org/recording/rec-1", LastActivity(world).DetailsUrl);
         Assert.Equal("https://musicbrainz.org/release/rel-1", LastActivity(world).Assets!.LargeUrl);

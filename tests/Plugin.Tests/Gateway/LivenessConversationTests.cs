@@ -13,9 +13,6 @@ public class LivenessConversationTests
 {
     private static readonly WorldEvent.Report Play = new(0, 0, ReportState.Playing, 0, 10, 1);
 
-    private static Effect[] EffectsSince(World world, int decision) =>
-        [.. world.Decisions.Skip(decision).Where(d => d.User == "alice").SelectMany(d => d.Step.Effects)];
-
     [Fact]
     public void A_report_an_hour_after_a_lost_retry_timer_reconnects()
     {
@@ -39,7 +36,7 @@ public class LivenessConversationTests
         world.Apply(Play);
         var before = world.Decisions.Count;
         world.Apply(Play with { PositionSeconds = 11 });
-        Assert.DoesNotContain(EffectsSince(world, before), e => e is Effect.Connect);
+        Assert.DoesNotContain(world.EffectsSince(before, "alice"), e => e is Effect.Connect);
         Assert.Equal(Phase.Backoff, world.StateOf("alice").Session.Phase);
     }
 
@@ -73,7 +70,7 @@ public class LivenessConversationTests
 
         var before = world.Decisions.Count;
         world.Apply(Play with { PositionSeconds = 80 });
-        var effects = EffectsSince(world, before);
+        var effects = world.EffectsSince(before, "alice");
         var close = Array.FindIndex(effects, e => e is Effect.Close { Code: 4000 } c && c.ConnectionId == GatewayIds.Connection("alice", stuck.Generation));
         var connect = Array.FindIndex(effects, e => e is Effect.Connect c && c.ConnectionId == GatewayIds.Connection("alice", stuck.Generation + 1));
         Assert.InRange(close, 0, connect - 1);
@@ -100,19 +97,39 @@ public class LivenessConversationTests
     [Fact]
     public void A_connection_whose_heartbeat_timer_was_refused_is_closed_and_resumed_by_the_next_full_call()
     {
+        var world = WorldWhoseHeartbeatStopped();
+        var silent = world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat);
+
+        var before = world.Decisions.Count;
+        world.Apply(Play with { PositionSeconds = 120 });
+        Assert.Contains(world.EffectsSince(before, "alice"), e => e is Effect.Close { Code: 4000, Reason: "heartbeat stopped" });
+        Assert.Equal(Phase.Ready, world.StateOf("alice").Session.Phase);
+        world.AdvanceBy(World.HelloIntervalMs);
+        Assert.True(world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat) > silent);
+    }
+
+    [Fact]
+    public void A_connection_whose_heartbeat_timer_was_refused_is_closed_for_good_when_nothing_is_left_to_show()
+    {
+        var world = WorldWhoseHeartbeatStopped();
+        var before = world.Decisions.Count;
+        world.Apply(Play with { State = ReportState.Stopped, PositionSeconds = 120 });
+        // 1000 ends the session, so Discord drops the track it showed; 4000 would keep showing it for minutes.
+        Assert.Contains(EffectsSince(world, before), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
+        var session = world.StateOf("alice").Session;
+        Assert.Equal(Phase.Idle, session.Phase);
+        Assert.False(session.CanResume);
+    }
+
+    /// <summary>alice plays; the first-beat timer of her resumed connection is refused; two intervals and the grace pass.</summary>
+    private static World WorldWhoseHeartbeatStopped()
+    {
         var world = WorldGen.NewWorld();
         world.Apply(Play);
         world.Apply(new WorldEvent.FailNextSchedule(0));
         world.Apply(new WorldEvent.Reconnect(0));
         Assert.Contains(world.Decisions.Select(d => d.Input), i => i is Input.ScheduleFailed { ScheduleId: var id } && id.StartsWith("hb0:", StringComparison.Ordinal));
         world.AdvanceBy(2 * World.HelloIntervalMs + PhaseDeadlines.RetryGraceMs + 1_000);
-        var silent = world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat);
-
-        var before = world.Decisions.Count;
-        world.Apply(Play with { PositionSeconds = 120 });
-        Assert.Contains(EffectsSince(world, before), e => e is Effect.Close { Code: 4000, Reason: "heartbeat stopped" });
-        Assert.Equal(Phase.Ready, world.StateOf("alice").Session.Phase);
-        world.AdvanceBy(World.HelloIntervalMs);
-        Assert.True(world.SentFrames.Count(f => f.Frame is GatewayFrame.Heartbeat) > silent);
+        return world;
     }
 }

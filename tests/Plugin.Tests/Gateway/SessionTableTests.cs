@@ -101,6 +101,7 @@ public class SessionTableTests
         SessionEvent.ReidentifyDue => Timer(TimerKind.Reidentify, Generation),
         SessionEvent.HeartbeatDue => Timer(TimerKind.Heartbeat, Generation),
         SessionEvent.Closed => new Input.SocketClosed(Connection, 4000, "closed"),
+        SessionEvent.SendBroken => new Input.SendFailed(Connection, new HostFailure.Failed("failed to send text message: write: broken pipe")),
         SessionEvent.ClosedTooMany => new Input.SocketClosed(Connection, 4015, "too many sessions"),
         SessionEvent.ClosedForGood => new Input.SocketClosed(Connection, 4004, "authentication failed"),
         SessionEvent.RetryDue => Timer(TimerKind.Retry, Generation),

@@ -47,4 +47,36 @@ public class FailedReadTests
         Assert.Contains(host.Calls, c => c.Function == "kvstore_set");
         Assert.DoesNotContain(host.Logs, l => l.Message.Contains("could not read", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_write_that_fails_once_is_tried_again_without_a_warning()
+    {
+        var failed = false;
+        var host = Run((function, _) =>
+        {
+            if (function == "kvstore_get") return """{"exists":false}""";
+            if (function != "kvstore_set" || failed) return "{}";
+            failed = true;
+            return """{"error":"kvstore: database is locked"}""";
+        });
+        Assert.Equal(2, host.Calls.Count(c => c.Function == "kvstore_set" && c.Request.Contains("pb/alice", StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("pb/alice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_playback_write_that_keeps_failing_is_tried_three_times_and_named_in_one_warning()
+    {
+        var host = Run((function, request) => function switch
+        {
+            "kvstore_get" => """{"exists":false}""",
+            "kvstore_set" when request.Contains("pb/alice", StringComparison.Ordinal) => """{"error":"kvstore: database is locked"}""",
+            _ => "{}",
+        });
+        Assert.Equal(Interpreter.WriteAttempts, host.Calls.Count(c => c.Function == "kvstore_set" && c.Request.Contains("pb/alice", StringComparison.Ordinal)));
+        var warning = Assert.Single(host.Logs, l => l.Message.Contains("pb/alice", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warn, warning.Level);
+        Assert.Contains("storing 'pb/alice' failed 3 times (kvstore: database is locked)", warning.Message);
+        // The call goes on: the presence is still shown from what it decided.
+        Assert.Contains(host.Calls, c => c.Function == "websocket_connect");
+    }
 }

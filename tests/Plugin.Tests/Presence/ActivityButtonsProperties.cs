@@ -13,7 +13,7 @@ namespace Navidrome.DiscordPresence.Tests.Presence;
 
 /// <summary>
 /// Whatever the button templates (even ones the checker would refuse), the track's tags and the links hold, what
-/// goes out is at most two buttons, each with a label of 1–32 characters and a public https URL of at most 512
+/// goes out is at most two buttons, each with a label of 1–31 UTF-8 bytes and a public https URL of at most 512
 /// bytes without credentials, and no configured token anywhere. The URL rule is restated here independently.
 /// </summary>
 public class ActivityButtonsProperties
@@ -69,7 +69,7 @@ public class ActivityButtonsProperties
             var buttons = Sent(c);
             return (buttons.Count <= 2
                     && buttons.All(b => Publishable(b.Url))
-                    && buttons.All(b => TextField.CountRunes(b.Label) is >= 1 and <= 32 && !string.IsNullOrWhiteSpace(b.Label)))
+                    && buttons.All(b => System.Text.Encoding.UTF8.GetByteCount(b.Label) is >= 1 and <= TextField.MaxLabelBytes && !string.IsNullOrWhiteSpace(b.Label)))
                 .Label(string.Join(" | ", buttons));
         });
 

@@ -56,11 +56,26 @@ public class ActivityButtonsTests
     }
 
     [Fact]
-    public void A_long_label_is_cut_to_32_characters_with_an_ellipsis()
+    public void A_long_label_is_cut_to_31_bytes_with_an_ellipsis()
     {
         var label = Compose(With(new ButtonTemplate("{track} — {album} — {artist}", "{spotifyurl}"))).Buttons!.First.Label;
-        Assert.Equal("Blue in Green — Kind of Blue — …", label);
-        Assert.Equal(32, TextField.CountRunes(label));
+        Assert.Equal("Blue in Green — Kind of Bl…", label);
+        Assert.Equal(31, System.Text.Encoding.UTF8.GetByteCount(label));
+    }
+
+    [Fact]
+    public void A_label_of_exactly_32_latin_letters_is_cut_because_Discord_hides_such_a_presence_from_others()
+    {
+        var label = Compose(With(new ButtonTemplate(new string('a', 32), "{spotifyurl}"))).Buttons!.First.Label;
+        Assert.Equal(new string('a', 28) + "…", label);
+    }
+
+    [Fact]
+    public void A_non_latin_label_is_cut_by_bytes_at_a_character_boundary()
+    {
+        var label = Compose(With(new ButtonTemplate("Слушать на Спотифай сейчас", "{spotifyurl}"))).Buttons!.First.Label;
+        Assert.Equal("Слушать на Спот…", label);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(label) <= TextField.MaxLabelBytes);
     }
 
     [Fact]

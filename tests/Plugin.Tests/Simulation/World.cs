@@ -21,6 +21,10 @@ namespace Navidrome.DiscordPresence.Tests.Simulation;
 public sealed class World
 {
     public const long StartMs = 1_800_000_000_000;
+
+    /// <summary>How long after a track change what its lookups found shows: their timers run, then the wake that
+    /// settles them (GatewaySession.SettleSeconds) sends once.</summary>
+    public const long LookupsShownMs = (Domain.Gateway.GatewaySession.SettleSeconds + 1) * 1000L;
     public const int HelloIntervalMs = 41_250;
 
     private readonly Dictionary<string, UserState> states = [];
@@ -35,6 +39,8 @@ public sealed class World
     private readonly HashSet<string> failingConnects = [];
     private readonly HashSet<string> failingSchedules = [];
     private readonly HashSet<string> losingTimers = [];
+    private readonly HashSet<string> breakingSends = [];
+    private readonly HashSet<(string User, string KeyPrefix)> losingWrites = [];
     private readonly Queue<(Input Input, string User, int Call)> inbox = new();
     private readonly Dictionary<int, int> decisionsPerCall = [];
     private int currentCall, calls;
@@ -109,6 +115,24 @@ public sealed class World
         Enqueue(new Input.FrameReceived(id, new InboundFrame.Dispatch(++connection.Sequence, FrameReader.SessionsReplace, null, ListeningFor(user))), user);
     }
 
+    /// <summary>The effects of the user's decisions from decision number <paramref name="decision"/> on.</summary>
+    public Effect[] EffectsSince(int decision, string user) =>
+        [.. Decisions.Skip(decision).Where(d => d.User == user).SelectMany(d => d.Step.Effects)];
+
+    /// <summary>The user's gateway session as stored (what the next call reads), which a lost write leaves behind the last decision's.</summary>
+    public SessionState StoredSessionOf(string user) => Stored(user, StatePart.Session).Session;
+
+    /// <summary>The user's playback as stored.</summary>
+    public PlaybackState StoredPlaybackOf(string user) => Stored(user, StatePart.Playback).Playback;
+
+    private UserState Stored(string user, StatePart part) =>
+        StoredState.Load(user, part, key => StoredRead.Of(store.GetValueOrDefault(key)), _ => null, TrackEntries.None, (_, _) => { }) is StateLoad.Loaded loaded
+            ? loaded.State
+            : UserState.Initial;
+
+    /// <summary>Every connection the simulated Discord holds open for a user.</summary>
+    public IEnumerable<string> OpenConnectionsOf(string user) => connections.Where(c => c.Value.User == user).Select(c => c.Key);
+
     /// <summary>The connection the simulated Discord holds open for a user, if any.</summary>
     public string? OpenConnectionOf(string user) =>
         connections.Where(c => c.Value.User == user).Select(c => c.Key).LastOrDefault();
@@ -169,6 +193,12 @@ public sealed class World
             case WorldEvent.LoseNextTimer l:
                 losingTimers.Add(UserName(l.User));
                 break;
+            case WorldEvent.BreakNextSend b:
+                breakingSends.Add(UserName(b.User));
+                break;
+            case WorldEvent.LoseNextWrite l:
+                losingWrites.Add((UserName(l.User), l.KeyPrefix));
+                break;
             default:
                 throw new InvalidOperationException(ev.ToString());
         }
@@ -181,6 +211,8 @@ public sealed class World
         failingConnects.Clear();
         failingSchedules.Clear();
         losingTimers.Clear();
+        breakingSends.Clear();
+        losingWrites.Clear();
     }
 
     /// <summary>Runs time forward, firing due timers in order.</summary>
@@ -298,6 +330,15 @@ public sealed class World
         input is Input.HttpAnswered or Input.ArtworkAnswered or Input.SubsonicAnswered or Input.SubsonicCallAnswered
             or Input.ConnectFailed or Input.SendFailed or Input.ScheduleFailed or Input.Claimed;
 
+    private static string KeyOf(Effect write) => write switch
+    {
+        Effect.CacheSet set => set.Key,
+        Effect.CacheRemove remove => remove.Key,
+        Effect.KvSet set => set.Key,
+        Effect.KvDelete delete => delete.Key,
+        _ => throw new InvalidOperationException(write.ToString()),
+    };
+
     private void Write(Effect write)
     {
         switch (write)
@@ -349,6 +390,8 @@ public sealed class World
                 break;
             case Effect.Send s:
                 if (!connections.TryGetValue(s.ConnectionId, out var connection)) { Enqueue(new Input.SendFailed(s.ConnectionId, new HostFailure.NotFound($"connection ID \"{s.ConnectionId}\" not found")), user); break; }
+                if (breakingSends.Remove(user)) connection.Broken = true;
+                if (connection.Broken) { Enqueue(new Input.SendFailed(s.ConnectionId, new HostFailure.Failed("failed to send text message: write: broken pipe")), user); break; }
                 var sent = new Sent(NowMs, user, s.ConnectionId, s.Frame);
                 SentFrames.Add(sent);
                 if (s.Frame is GatewayFrame.Identify && HasResumableSession(user) && validSessions[user] == announcedSessions.GetValueOrDefault(user))
@@ -399,7 +442,9 @@ public sealed class World
                 Enqueue(new Input.ArtworkAnswered(art.Tag, url, url is null ? "artwork not found" : null), user);
                 break;
             case Effect.CacheSet or Effect.CacheRemove or Effect.KvSet or Effect.KvDelete:
-                Write(effect);
+                if (losingWrites.FirstOrDefault(l => l.User == user && KeyOf(effect).StartsWith(l.KeyPrefix, StringComparison.Ordinal)) is { User: not null } lost)
+                    losingWrites.Remove(lost);
+                else Write(effect);
                 break;
             case Effect.Log:
                 break;
@@ -431,7 +476,7 @@ public sealed class World
     /// How Navidrome's getSong answers (as subsonicapi_call returns it): the library's year and genre (t1, t2), genres
     /// only as OpenSubsonic lists them (t3), no year or genre (t5), and "not found" for anything else.
     /// </summary>
-    private static (string? Json, string? Error) AnswerGetSong(string uri)
+    public static (string? Json, string? Error) AnswerGetSong(string uri)
     {
         var id = uri.StartsWith("getSong?id=", StringComparison.Ordinal) ? uri["getSong?id=".Length..].Split('&')[0] : "";
         var song = id switch
@@ -519,5 +564,8 @@ public sealed class World
         public string User { get; } = user;
         public long Sequence { get; set; }
         public bool Identified { get; set; }
+
+        /// <summary>A send failed on it: every later send fails too (gorilla/websocket keeps the first write error).</summary>
+        public bool Broken { get; set; }
     }
 }

@@ -54,4 +54,13 @@ public abstract record WorldEvent
 
     /// <summary>The host accepts this user's next schedule but it never fires: a timer lost without a word.</summary>
     public sealed record LoseNextTimer(int User) : WorldEvent;
+
+    /// <summary>
+    /// The host fails this user's next WebSocket send, and every later send on that connection (Navidrome's
+    /// gorilla/websocket keeps a connection's first write error); Discord keeps the connection open.
+    /// </summary>
+    public sealed record BreakNextSend(int User) : WorldEvent;
+
+    /// <summary>The host fails this user's next write of a key starting with <paramref name="KeyPrefix"/> however often it is tried: the write is lost.</summary>
+    public sealed record LoseNextWrite(int User, string KeyPrefix) : WorldEvent;
 }

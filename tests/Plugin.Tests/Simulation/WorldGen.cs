@@ -83,6 +83,14 @@ public static class WorldGen
     public static readonly Gen<WorldEvent[]> LossySequence =
         Gen.Frequency((8, Report), (2, NowPlaying), (6, Advance), (3, Discord), (2, LostTimer)).ArrayOf();
 
+    private static readonly Gen<WorldEvent> FailedHostCall = Gen.OneOf(
+        User.Select(u => (WorldEvent)new WorldEvent.BreakNextSend(u)),
+        from u in User from prefix in Gen.Elements("gw/", "pb/", "sent/") select (WorldEvent)new WorldEvent.LoseNextWrite(u, prefix));
+
+    /// <summary>Like <see cref="LossySequence"/>, and sends and state writes fail too (a broken connection, a lost write).</summary>
+    public static readonly Gen<WorldEvent[]> FaultySequence =
+        Gen.Frequency((8, Report), (2, NowPlaying), (6, Advance), (3, Discord), (2, LostTimer), (2, FailedHostCall)).ArrayOf();
+
     /// <summary>Reports and time only, with a cooperative Discord.</summary>
     public static readonly Gen<WorldEvent[]> CalmSequence =
         Gen.Frequency((8, Report), (2, NowPlaying), (6, Advance)).ArrayOf();

@@ -30,7 +30,7 @@ public class SongLookupExamplesTests
         var first = world.SentFrames.First(f => f.Presence is { IsClear: false }).Presence!.Activities[0];
         Assert.Equal("Miles Davis", first.State);
 
-        world.AdvanceBy(1_000);
+        world.AdvanceBy(World.LookupsShownMs);
         var (_, call) = Assert.Single(world.SongRequests);
         Assert.Equal("getSong?id=t1&u=alice", call.Uri);
         var last = LastActivity(world);

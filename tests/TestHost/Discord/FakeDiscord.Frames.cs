@@ -136,7 +136,7 @@ public sealed partial class FakeDiscord
             await CloseAsync(connection, 4004, "Authentication failed.").ConfigureAwait(false);
             return;
         }
-        if (session is null || !session.Valid || session.Token != token)
+        if (session is null || !IsAlive(session) || session.Token != token)
         {
             await SendAsync(connection, new JsonObject { ["op"] = 9, ["d"] = false }, "op 9 INVALID_SESSION (not resumable)").ConfigureAwait(false);
             return;

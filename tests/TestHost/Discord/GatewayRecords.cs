@@ -41,8 +41,8 @@ public sealed record PresenceRecord(long AtElapsedMs, string User, int Connectio
             : [];
 
     /// <summary>
-    /// What Discord would refuse in this presence's buttons (its documented limits: at most 2, a label of 1–32
-    /// characters, a URL of 1–512), plus our own rule that a URL is https and every label has one; null when nothing.
+    /// What Discord would refuse or hide in this presence's buttons (at most 2; a label of 1–31 UTF-8 bytes, since one
+    /// of 32 hides the presence from others though the docs say 32 characters; a URL of 1–512), plus our own rule that a URL is https and every label has one; null when nothing.
     /// </summary>
     public string? ButtonFault()
     {
@@ -53,7 +53,7 @@ public sealed record PresenceRecord(long AtElapsedMs, string User, int Connectio
             if (labels is null && urls is null) continue;
             if (labels is null || urls is null || labels.Count != urls.Count) return "buttons and metadata.button_urls do not pair up";
             if (labels.Count is 0 or > 2) return $"{labels.Count} buttons";
-            if (labels.Any(l => l?.GetValue<string>() is not { } text || text.EnumerateRunes().Count() is 0 or > 32)) return "a label outside 1–32 characters";
+            if (labels.Any(l => l?.GetValue<string>() is not { } text || System.Text.Encoding.UTF8.GetByteCount(text) is 0 or > 31)) return "a label outside 1–31 bytes";
             if (urls.Any(u => u?.GetValue<string>() is not { } url || !url.StartsWith("https://", StringComparison.Ordinal)
                     || System.Text.Encoding.UTF8.GetByteCount(url) > 512)) return "a URL that is not https or is over 512";
         }

@@ -8,7 +8,7 @@ namespace Navidrome.DiscordPresence.TestHost.Scenarios;
 /// - no token (nor any Authorization header) in an HTTP request to a host other than https://discord.com;
 /// - at most 5 presence updates per user in any 20 s (Discord's rule; identify's presence included);
 /// - no gateway close 4008 (Discord's 120-events-per-minute rule);
-/// - every presence's buttons within Discord's limits (at most 2, labels 1–32, https URLs of at most 512, paired);
+/// - every presence's buttons within Discord's limits (at most 2, labels 1–31 bytes, https URLs of at most 512, paired);
 /// - every plugin call succeeded (unless the scenario says <c>allow: call-failures</c>, or host failures were injected);
 /// - the network settled before every clock move.
 /// </summary>

@@ -20,18 +20,17 @@ public static class ScenarioRunner
 
     /// <summary>
     /// Replays <paramref name="scenario"/>; <paramref name="concurrentWorkers"/> forces Navidrome's concurrent workers
-    /// on; <paramref name="chaosSeed"/> makes it a chaos run with that seed; <paramref name="timersOneByOne"/> fires
-    /// schedules due together one after another (<see cref="HostOptions.TimersOneByOne"/>).
+    /// on; <paramref name="chaosSeed"/> makes it a chaos run with that seed.
     /// </summary>
-    public static ScenarioResult Run(Scenario scenario, IPluginRunner runner, bool concurrentWorkers = false, int? chaosSeed = null, bool timersOneByOne = false)
+    public static ScenarioResult Run(Scenario scenario, IPluginRunner runner, bool concurrentWorkers = false, int? chaosSeed = null)
     {
-        if (chaosSeed is not { } seed) return Replay(scenario, runner, concurrentWorkers, null, null, timersOneByOne: timersOneByOne).Result;
+        if (chaosSeed is not { } seed) return Replay(scenario, runner, concurrentWorkers, null, null).Result;
         var faithful = Replay(scenario, runner, concurrentWorkers, null, null, quietTail: true).FinalPresences;
         return Replay(scenario, runner, concurrentWorkers: true, new ChaosMonkey(seed), faithful, quietTail: true).Result;
     }
 
     private static (ScenarioResult Result, IReadOnlyDictionary<string, FinalPresence> FinalPresences) Replay(
-        Scenario scenario, IPluginRunner runner, bool concurrentWorkers, ChaosMonkey? chaos, IReadOnlyDictionary<string, FinalPresence>? faithfulPresences, bool quietTail = false, bool timersOneByOne = false)
+        Scenario scenario, IPluginRunner runner, bool concurrentWorkers, ChaosMonkey? chaos, IReadOnlyDictionary<string, FinalPresence>? faithfulPresences, bool quietTail = false)
     {
         var options = new HostOptions
         {
@@ -41,7 +40,6 @@ public static class ScenarioRunner
             PublicBaseUrl = scenario.PublicBaseUrl ?? "http://localhost",
             ConcurrentWorkers = concurrentWorkers || scenario.ConcurrentWorkers,
             Chaos = chaos,
-            TimersOneByOne = timersOneByOne,
         };
         // The plugin's own manifest decides permissions and allowed hosts, as in Navidrome.
         if (PluginManifest.Find(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? ".") is { } manifest)
@@ -102,23 +100,21 @@ public static class ScenarioRunner
     }
 
     /// <summary>
-    /// A user's last presence: the track part (details and state, or "nothing" — a clear and no presence at all
-    /// look the same on a profile) and every text.
+    /// What a user's Discord shows: the track part (details and state of every session Discord still holds, or
+    /// "nothing" — a clear and no presence at all look the same on a profile) and every text.
     /// </summary>
     private sealed record FinalPresence(string Track, string Everything);
 
-    private static Dictionary<string, FinalPresence> FinalPresences(TestWorld world, Scenario scenario)
-    {
-        var presences = world.Discord.Presences;
-        return scenario.GrantedUsers.Distinct().ToDictionary(user => user, user => presences.LastOrDefault(p => p.User == user) switch
+    private static Dictionary<string, FinalPresence> FinalPresences(TestWorld world, Scenario scenario) =>
+        scenario.GrantedUsers.Distinct().ToDictionary(user => user, user =>
         {
-            null => new FinalPresence("nothing", "none"),
-            { IsClear: true } => new FinalPresence("nothing", "clear"),
-            var last => new FinalPresence(
-                string.Join(" | ", last.Activities.Select(a => $"{a["details"]} / {a["state"]}")),
-                $"\"{last.Text}\""),
+            var shown = world.Discord.Shown(user);
+            var showing = shown.Where(p => !p.IsClear).ToList();
+            if (showing.Count == 0) return new FinalPresence("nothing", shown.Count == 0 ? "none" : "clear");
+            return new FinalPresence(
+                string.Join(" + ", showing.Select(p => string.Join(" | ", p.Activities.Select(a => $"{a["details"]} / {a["state"]}")))),
+                string.Join(" + ", showing.Select(p => $"\"{p.Text}\"")));
         });
-    }
 
     private static string Describe(IReadOnlyDictionary<string, int> injected) =>
         injected.Count == 0 ? "none" : string.Join(", ", injected.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ×{p.Value}"));

@@ -34,6 +34,22 @@ public class ConcurrencyProperties
     public void After_a_quiet_tail_Discord_shows_what_the_calls_one_after_another_show() =>
         TrialCatalog.Calm.Holds(t => t.Eventually);
 
+    /// <summary>
+    /// The art, link and song lookups of a track change answer in calls that overlap. Each used to send a presence
+    /// composed from what it read before the others stored their results, and the last to send won: Discord kept the
+    /// art without the link, or the reverse. They settle first now (docs/discord-gateway.md, 'Lookups settle').
+    /// </summary>
+    [Fact]
+    public void With_every_lookup_on_Discord_shows_the_art_the_link_and_the_year_together_a_minute_after_the_inputs_stop()
+    {
+        // Not vacuous: some reference run ends on a track whose art, Spotify track link and year were all found.
+        Assert.Contains(TrialCatalog.Decorated.Trials, t => ConcurrentWorld.Users.Any(u =>
+            t.Reference.Discord.Shown(u)?.ToJsonString() is { } shown
+            && shown.Contains("mp:", StringComparison.Ordinal) && shown.Contains("open.spotify.com/track/", StringComparison.Ordinal)
+            && shown.Contains("(1959)", StringComparison.Ordinal)));
+        TrialCatalog.Decorated.Holds(t => t.Soon.Concat(t.Eventually));
+    }
+
     [Fact]
     public void Interleaved_calls_never_show_ours_next_to_another_players_Listening_activity_beyond_the_rate_window() =>
         TrialCatalog.Calm.Holds(t => t.StandDown);

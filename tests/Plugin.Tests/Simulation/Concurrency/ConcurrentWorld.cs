@@ -29,14 +29,16 @@ public sealed class ConcurrentWorld
     private readonly Lane reportWorker, nowPlayingWorker;
     private readonly Dictionary<string, WorldEvent> lastScrobble = [];
 
-    public ConcurrentWorld(int seed, bool interleave, bool faults)
+    /// <param name="decorated">Every lookup on: the Cover Art Archive, Spotify links and a template with {year}, so
+    /// a track change starts three lookups whose answers race (t1 finds art, a link and a year).</param>
+    public ConcurrentWorld(int seed, bool interleave, bool faults, bool decorated = false)
     {
         Seed = seed;
         Interleaver = new Interleaver(seed, sequential: !interleave);
         Faults = new FaultPlan(seed, faults);
         var accounts = Users.ToDictionary(TokenOf, u => u);
         Discord = new MemoryDiscord(() => clock.NowMs, accounts, new HashSet<string> { TokenOf("carol") });
-        Host = new SimNavidrome(Interleaver, Faults, Config(), Discord, clock);
+        Host = new SimNavidrome(Interleaver, Faults, Config(decorated), Discord, clock);
         reportWorker = Interleaver.NewLane("playback report worker");
         nowPlayingWorker = Interleaver.NewLane("now playing worker");
         Host.Load();
@@ -50,13 +52,21 @@ public sealed class ConcurrentWorld
     public long NowMs => clock.NowMs;
 
     /// <summary>The saved config as Navidrome hands it over: every value a string.</summary>
-    private static Dictionary<string, string> Config() => new()
+    private static Dictionary<string, string> Config(bool decorated)
     {
-        ["clientid"] = "1234567890123456789",
-        ["users"] = new JsonArray([.. Users.Select(u => (JsonNode)new JsonObject { ["username"] = u, ["token"] = TokenOf(u) })]).ToJsonString(),
-        ["pausetimeoutminutes"] = "10",
-        ["ignoredplayers"] = "Ignored Player",
-    };
+        var config = new Dictionary<string, string>
+        {
+            ["clientid"] = "1234567890123456789",
+            ["users"] = new JsonArray([.. Users.Select(u => (JsonNode)new JsonObject { ["username"] = u, ["token"] = TokenOf(u) })]).ToJsonString(),
+            ["pausetimeoutminutes"] = "10",
+            ["ignoredplayers"] = "Ignored Player",
+        };
+        if (!decorated) return config;
+        config["caaenabled"] = "true";
+        config["spotifylinks"] = "true";
+        config["statetemplate"] = "{artist} ({year})";
+        return config;
+    }
 
     /// <summary>Plays the events: each run of non-time events is one overlapping batch, then time moves.</summary>
     public void Run(IEnumerable<WorldEvent> events)

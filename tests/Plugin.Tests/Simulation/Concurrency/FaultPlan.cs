@@ -45,6 +45,14 @@ public sealed class FaultPlan
     /// <summary>Faults injected so far, by kind.</summary>
     public Dictionary<FaultKind, int> Injected { get; } = [];
 
+    /// <summary>
+    /// The store faults that last: a failing cache or KV call fails the next 0–3 calls of its kind too (a SQLite
+    /// database stays locked for a while), so some writes and reads fail every one of the plugin's attempts.
+    /// </summary>
+    private static readonly HashSet<FaultKind> Lasting = [FaultKind.CacheRead, FaultKind.CacheWrite, FaultKind.KvRead, FaultKind.KvWrite];
+
+    private readonly Dictionary<FaultKind, int> stillFailing = [];
+
     /// <summary>The error this host call fails with, or null.</summary>
     public string? For(string function, string url)
     {
@@ -52,7 +60,9 @@ public sealed class FaultPlan
         foreach (var (kind, prefix, percent, error) in Kinds)
         {
             if (!On.Contains(kind) || !function.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            if (random.Next(100) >= percent) return null;
+            if (stillFailing.GetValueOrDefault(kind) is > 0 and var left) stillFailing[kind] = left - 1;
+            else if (random.Next(100) >= percent) return null;
+            else if (Lasting.Contains(kind)) stillFailing[kind] = random.Next(4);
             Count(kind);
             return error.Replace("{url}", url, StringComparison.Ordinal);
         }
@@ -103,7 +113,7 @@ public enum FaultKind
     CacheWrite,
     KvRead,
     KvWrite,
-    /// <summary>websocket_sendtext fails.</summary>
+    /// <summary>websocket_sendtext fails, and every later send on that connection too (gorilla/websocket keeps a connection's first write error).</summary>
     Send,
     /// <summary>http_send times out or answers 503.</summary>
     Http,

@@ -15,8 +15,8 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 /// of the <see cref="Interleaver"/>. The host services keep Navidrome's semantics and error texts: the test host's
 /// cache and KV store, a scheduler whose one-time entries are deleted after their callback returns, WebSockets
 /// whose connect checks the id, dials (a yield point), then registers (so two overlapping dials with one id both
-/// succeed), whose plugin close runs on_close before the host call returns, and whose Discord end runs one last
-/// callback on the reader. A reload cancels every schedule, closes every socket with 1001 without a callback, wipes
+/// succeed), whose failed send breaks the connection for every later send (gorilla/websocket), whose plugin close
+/// runs on_close before the host call returns, and whose Discord end runs one last callback on the reader. A reload cancels every schedule, closes every socket with 1001 without a callback, wipes
 /// the cache, keeps the KV store and runs nd_on_init; calls of the old load still running find their host services closed.
 /// </summary>
 public sealed class SimNavidrome : IHostServices
@@ -124,7 +124,11 @@ public sealed class SimNavidrome : IHostServices
             foreach (var name in new[] { "key", "scheduleId", "connectionId", "payload" })
                 if (request.String(name) is { Length: > 0 } id) Texts.Add($"{function} {name} {id}");
             var url = function == "http_send" ? request.Object("request").String("url") : "";
-            if (Faults.For(function, url) is { } fault) return HostResponse.Error(fault);
+            if (Faults.For(function, url) is { } fault)
+            {
+                if (function == "websocket_sendtext" && registry.TryGetValue(request.String("connectionId"), out var broken)) broken.WriteError ??= fault;
+                return HostResponse.Error(fault);
+            }
             var prefix = function[..function.IndexOf('_')];
             return prefix switch
             {
@@ -134,6 +138,7 @@ public sealed class SimNavidrome : IHostServices
                 "websocket" => Socket(function, request),
                 "http" => Http(request),
                 "artwork" => ArtworkUrl(request),
+                "subsonicapi" when function == "subsonicapi_call" => new HostResponse().Set("responseJson", World.AnswerGetSong(request.String("uri")).Json).ToBytes(),
                 "subsonicapi" => new HostResponse().Set("contentType", "image/jpeg").SetBytes("data", LibraryServices.CoverArtJpeg).ToBytes(),
                 _ => throw new HostError($"\"{function}\" is not exported in module \"extism:host/user\""),
             };
@@ -253,6 +258,7 @@ public sealed class SimNavidrome : IHostServices
                 return Connect(request.String("url"), id);
             case "websocket_sendtext":
                 if (!registry.TryGetValue(id, out var target)) throw new HostError($"connection ID \"{id}\" not found");
+                if (target.WriteError is { } writeError) throw new HostError(writeError);
                 Discord.Received(target, request.String("message"));
                 return HostResponse.Empty;
             case "websocket_closeconnection":

@@ -27,6 +27,10 @@ public sealed class SimSocket(int number, string connectionId, string? user, Lan
 
     public bool Open => !ClosedByPlugin && !EndedByDiscord;
 
+    /// <summary>The error of the first send that failed on it: Navidrome's gorilla/websocket keeps a connection's first
+    /// write error and fails every later write with it.</summary>
+    public string? WriteError { get; set; }
+
     public bool Identified { get; set; }
 
     /// <summary>Discord sent op 9 (not resumable) on this connection: it waits for a new identify.</summary>

@@ -12,12 +12,13 @@ public sealed class Trial
     public const int SoonSeconds = 60;
     public const int TailSeconds = 15 * 60;
 
-    private Trial(WorldEvent[] events, int seed, bool faults, bool trace)
+    private Trial(WorldEvent[] events, int seed, bool faults, bool trace, bool decorated)
     {
         Events = events;
         Seed = seed;
-        Run = new ConcurrentWorld(seed, interleave: true, faults);
-        Reference = new ConcurrentWorld(seed, interleave: false, faults: false);
+        Decorated = decorated;
+        Run = new ConcurrentWorld(seed, interleave: true, faults, decorated);
+        Reference = new ConcurrentWorld(seed, interleave: false, faults: false, decorated);
         if (!trace) return;
         Run.Host.Trace = [];
         Reference.Host.Trace = [];
@@ -25,6 +26,7 @@ public sealed class Trial
 
     public WorldEvent[] Events { get; }
     public int Seed { get; }
+    public bool Decorated { get; }
     public ConcurrentWorld Run { get; }
     public ConcurrentWorld Reference { get; }
 
@@ -47,9 +49,9 @@ public sealed class Trial
     /// </summary>
     public const long MostListeningTogetherMs = 23_000;
 
-    public static Trial Play(WorldEvent[] events, int seed, bool faults, bool trace = false)
+    public static Trial Play(WorldEvent[] events, int seed, bool faults, bool trace = false, bool decorated = false)
     {
-        var trial = new Trial(events, seed, faults, trace);
+        var trial = new Trial(events, seed, faults, trace, decorated);
         trial.Judge();
         return trial;
     }
@@ -98,7 +100,7 @@ public sealed class Trial
 
     /// <summary>What a failing property prints: everything needed to pin the case.</summary>
     public string Describe(IEnumerable<string> findings) =>
-        $"{string.Join(" | ", findings.Take(3))}\n  {Run.Describe()}\n  pin: [InlineData({Seed}, {(Run.Faults.On.Count > 0 ? "true" : "false")}, \"{EventText.Format(Events)}\")]\n" +
+        $"{string.Join(" | ", findings.Take(3))}\n  {Run.Describe()}{(Decorated ? ", every lookup on (decorated)" : "")}\n  pin: [InlineData({Seed}, {(Run.Faults.On.Count > 0 ? "true" : "false")}, \"{EventText.Format(Events)}\")]\n" +
         $"  shown: {string.Join(", ", ConcurrentWorld.Users.Select(u => $"{u} {ShownPresence.Summary(Run.Discord.Shown(u))} (reference {ShownPresence.Summary(Reference.Discord.Shown(u))})"))}\n" +
         $"  warnings: {string.Join(" / ", Run.Host.Warnings.Take(6))}";
 }

@@ -12,10 +12,16 @@ namespace Navidrome.DiscordPresence.Tests.Simulation.Concurrency;
 /// an invariant costs no runs. A failing property shrinks its case (shorter prefixes, same seed) and prints the
 /// seed and the sequence as an <c>InlineData</c> line to pin.
 /// </summary>
-public sealed class TrialCatalog(bool faults)
+public sealed class TrialCatalog(bool faults, bool decorated = false)
 {
     public static readonly TrialCatalog Calm = new(faults: false);
     public static readonly TrialCatalog Faulty = new(faults: true);
+
+    /// <summary>
+    /// Without faults, with every lookup on (<see cref="ConcurrentWorld"/>'s <c>decorated</c>): a track change starts the
+    /// art, link and song lookups at one instant, whose answers race. Half the sequences, to keep the suite short.
+    /// </summary>
+    public static readonly TrialCatalog Decorated = new(faults: false, decorated: true);
 
     /// <summary>
     /// Sequences whose Discord events all leave a good token usable: 4004 and 4010–4014 end a user's presence for
@@ -37,25 +43,25 @@ public sealed class TrialCatalog(bool faults)
             .Select(e => e is WorldEvent.Advance a ? new WorldEvent.Advance(1 + a.Seconds % 4) : e)
             .ToArray());
 
-    private readonly Lazy<IReadOnlyList<Trial>> trials = new(() => Play(faults));
+    private readonly Lazy<IReadOnlyList<Trial>> trials = new(() => Play(faults, decorated));
 
     public bool Faults { get; } = faults;
 
     public IReadOnlyList<Trial> Trials => trials.Value;
 
     /// <summary>The event sequences of this budget, the same for every property and run.</summary>
-    public static IReadOnlyList<WorldEvent[]> Sequences() =>
-        [.. Enumerable.Range(0, SimulationBudget.Sequences)
+    public static IReadOnlyList<WorldEvent[]> Sequences(int count) =>
+        [.. Enumerable.Range(0, count)
             .Select(i => (i % 2 == 0 ? LivenessSequence : CrowdedSequence).Sample(16 + i * 13 % 45, new Rnd((ulong)(SimulationBudget.Seed * 1000 + i), 0x9E3779B97F4A7C15UL), 1)[0])];
 
-    private static Trial[] Play(bool faults)
+    private static Trial[] Play(bool faults, bool decorated)
     {
-        var sequences = Sequences();
+        var sequences = Sequences(decorated ? Math.Max(1, SimulationBudget.Sequences / 2) : SimulationBudget.Sequences);
         var cases = sequences.SelectMany((events, i) => Enumerable.Range(0, SimulationBudget.Interleavings).Select(k => (events, Seed: SimulationBudget.Seed * 1_000_003 + i * 100 + k)));
         var results = new ConcurrentBag<(int Order, Trial Trial)>();
         // Two at a time: each trial runs one fiber at a time, so two use the two cores.
         Parallel.ForEach(cases.Select((c, order) => (c.events, c.Seed, order)), new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            c => results.Add((c.order, Trial.Play(c.events, c.Seed, faults))));
+            c => results.Add((c.order, Trial.Play(c.events, c.Seed, faults, decorated: decorated))));
         return [.. results.OrderBy(r => r.Order).Select(r => r.Trial)];
     }
 
@@ -81,7 +87,7 @@ public sealed class TrialCatalog(bool faults)
             foreach (var length in new[] { n / 2, n * 3 / 4, n - 1 }.Where(l => l >= 0 && l < n).Distinct())
             {
                 if (budget-- <= 0) break;
-                var candidate = Trial.Play(trial.Events[..length], trial.Seed, Faults);
+                var candidate = Trial.Play(trial.Events[..length], trial.Seed, Faults, decorated: decorated);
                 if (!findings(candidate).Any()) continue;
                 shorter = candidate;
                 break;
