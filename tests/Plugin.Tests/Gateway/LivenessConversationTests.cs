@@ -115,7 +115,7 @@ public class LivenessConversationTests
         var before = world.Decisions.Count;
         world.Apply(Play with { State = ReportState.Stopped, PositionSeconds = 120 });
         // 1000 ends the session, so Discord drops the track it showed; 4000 would keep showing it for minutes.
-        Assert.Contains(EffectsSince(world, before), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
+        Assert.Contains(world.EffectsSince(before, "alice"), e => e is Effect.Close { Code: 1000, Reason: "heartbeat stopped" });
         var session = world.StateOf("alice").Session;
         Assert.Equal(Phase.Idle, session.Phase);
         Assert.False(session.CanResume);
