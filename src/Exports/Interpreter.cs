@@ -68,23 +68,13 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
             state = step.State;
             foreach (var effect in step.Effects)
             {
-                var answer = Carry(effect);
-                if (answer is not null) pending.Enqueue(answer);
-                stale |= effect is Effect.Close || IsGone(answer);
+                if (Carry(effect) is { } answer) pending.Enqueue(answer);
+                stale |= effect is Effect.Close;
             }
         }
         if (pending.Count > 0)
             host.Log(LogLevel.Warn, $"user '{user}': stopped after {MaxDecisions} decisions in one call; not decided: {Kinds(pending)}");
     }
-
-    /// <summary>
-    /// A send to a connection the host no longer has: its close was handled, or is being handled, by the call that
-    /// closed it or by the close callback (the host removes the id only after that callback returns), which may have
-    /// moved the session on to the next connection. Deciding the lost connection from this call's earlier read would
-    /// write that older session back over the newer one, and its connection's Hello would find a session that does
-    /// not expect it: so the answer is decided from a fresh read.
-    /// </summary>
-    private static bool IsGone(Input? answer) => answer is Input.SendFailed { Failure: HostFailure.NotFound };
 
     /// <summary>The kinds of some inputs, for a log line (never their contents: no ids, no tokens).</summary>
     private static string Kinds(IEnumerable<Input> inputs) => string.Join(", ", inputs.Select(i => i.GetType().Name));
@@ -120,7 +110,12 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
                 }
                 return functions.WebSocketSendText(s.ConnectionId, text) is { } sendError ? new Input.SendFailed(s.ConnectionId, HostFailureText.Classify(sendError)) : null;
             case Effect.Close c:
-                Report(functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason), LogLevel.Debug, "closing a gateway connection");
+                var closeError = functions.WebSocketClose(c.ConnectionId, c.Code, c.Reason);
+                // Already gone (its close callback's decision was lost, or a peer close beat ours): no on_close comes
+                // for this close, so this call decides it, as on_close would have with our code.
+                if (closeError is not null && HostFailureText.Classify(closeError) is HostFailure.NotFound)
+                    return new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason);
+                Report(closeError, LogLevel.Debug, "closing a gateway connection");
                 return null;
             case Effect.ScheduleOnce once:
                 return Refused(once.ScheduleId, once.DelaySeconds, functions.ScheduleOnce(once.DelaySeconds, once.Payload, once.ScheduleId));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Navidrome.DiscordPresence.Domain.Gateway;
 using Navidrome.DiscordPresence.Effects;
 using Navidrome.DiscordPresence.Exports.Host;
 using Navidrome.DiscordPresence.Harness;
@@ -20,6 +21,7 @@ public class WarmUpCoverageTests
         var services = new Services(host);
         var runner = new ManagedPluginRunner();
         var failures = new List<string>();
+        var fired = new HashSet<string>();
         void Call(string export, string input)
         {
             var result = runner.Call(export, Encoding.UTF8.GetBytes(input.Replace(WarmUpCalls.CurrentConnection, host.Connection, StringComparison.Ordinal)), services);
@@ -32,7 +34,10 @@ public class WarmUpCoverageTests
             {
                 if (!step.FiresTimers) { Call(step.Export, step.Input); continue; }
                 foreach (var (id, payload, recurring) in host.TakeTimers())
+                {
+                    fired.Add(id);
                     Call("nd_scheduler_callback", JsonSerializer.Serialize(new Dictionary<string, object> { ["scheduleId"] = id, ["payload"] = payload, ["isRecurring"] = recurring }));
+                }
             }
         }
         Assert.Empty(failures);
@@ -41,6 +46,9 @@ public class WarmUpCoverageTests
         Assert.Contains(services.Logs, l => l.Contains("a gateway send failed", StringComparison.Ordinal));
         Assert.Contains(services.Logs, l => l.Contains("failed 3 times", StringComparison.Ordinal));
         Assert.Contains(services.Logs, l => l.Contains("is newer than the stored session", StringComparison.Ordinal));
+        // The wake a lookup's answer arms to settle the lookups (GatewaySession.Settle.cs) fires too, for each pass.
+        foreach (var (user, _) in WarmUpCalls.Passes)
+            Assert.Contains(GatewayIds.Schedule(TimerKind.Wake, (Services.NowMs / 1000 + GatewaySession.SettleSeconds) * 1000, user), fired);
     }
 
     /// <summary>
@@ -65,7 +73,8 @@ public class WarmUpCoverageTests
 
         public string? GetConfig(string key) => Config.GetValueOrDefault(key);
         public void Log(LogLevel level, string message) => Logs.Add(message);
-        public long NowUnixMs() => 1_800_000_000_000;
+        public const long NowMs = 1_800_000_000_000;
+        public long NowUnixMs() => NowMs;
         public double NextRandom() => 0.5;
     }
 }

@@ -80,16 +80,21 @@ public static partial class GatewaySession
     }
 
     /// <summary>
-    /// A send failed. Not found: the host no longer has the connection, a dropped connection. Any other failure is a
-    /// broken one: Navidrome writes with gorilla/websocket, which keeps a connection's first write error and fails every
-    /// later write with it (plugins/host_websocket.go, SendText), so nothing more goes out on it, heartbeats included.
-    /// Close it resumably, as a zombie is closed: the close handler resumes on a new connection, where the presence
-    /// this send carried is wanted again (what went out on an older connection does not count as shown), within the
-    /// presence slots like any update.
+    /// A send failed. Not found: the host removed the connection, which it does only with a close callback, before
+    /// (a plugin close) or after it ran (a peer close; docs/navidrome-host.md, 'How WebSocket closes arrive'). That
+    /// callback decides the close; deciding it here as well raced it: a call that had read the session before the
+    /// callback moved it on to the next connection wrote its older view back over the newer one, and that connection's
+    /// Hello found a session that did not expect it. A callback whose decision was lost leaves the connection's
+    /// heartbeat armed, and the zombie close it leads to finds the connection gone and decides the close then.
+    /// Any other failure is a broken connection: Navidrome writes with gorilla/websocket, which keeps a connection's
+    /// first write error and fails every later write with it (plugins/host_websocket.go, SendText), so nothing more
+    /// goes out on it, heartbeats included. Close it resumably, as a zombie is closed: the close handler resumes on a
+    /// new connection, where the presence this send carried is wanted again (what went out on an older connection does
+    /// not count as shown), within the presence slots like any update.
     /// </summary>
     private static Step OnSendFailed(Input.SendFailed failed, UserState state, GatewayContext ctx) => failed.Failure switch
     {
-        HostFailure.NotFound gone => OnClosed(failed.ConnectionId, AbnormalClosure, gone.Text, state, ctx),
+        HostFailure.NotFound => new Step(state, [new Effect.Log(LogLevel.Debug, $"user '{ctx.User}': a gateway send found the connection closed; its close callback decides")]),
         var broken when IsCurrent(failed.ConnectionId, state, out _) && state.Session.Phase is not (Phase.Idle or Phase.Backoff) => new Step(state, [
             new Effect.Log(LogLevel.Warn, $"user '{ctx.User}': a gateway send failed ({broken.Text}); reconnecting"),
             new Effect.Close(failed.ConnectionId, CloseCodes.ResumableClose, "send failed"),

@@ -41,10 +41,11 @@ public static partial class GatewaySession
     }
 
     /// <summary>
-    /// Hello on a connection the session does not wait for: a racing call took the session back a generation (or
-    /// abandoned the dial) after this connection was opened. Nothing would ever beat on it or identify, so it would
-    /// stay open, silent, until Discord closed it for missing heartbeats, and hold its id meanwhile: close it for
-    /// good at once (it never identified, so no Discord session ends with it). Its on_close finds it not current.
+    /// Hello on a connection of an older generation, or of the current one while the session is Idle or in Backoff:
+    /// a dial that outlived the wait that asked for it (a newer one is a stray: GatewaySession.Strays.cs). Nothing
+    /// would ever beat on it or identify, so it would stay open, silent, until Discord closed it for missing
+    /// heartbeats, and hold its id meanwhile: close it for good at once (it never identified, so no Discord session
+    /// ends with it). Its on_close finds it not current, or the session Idle.
     /// </summary>
     private static Step CloseUnexpected(string connectionId, UserState state, GatewayContext ctx) => new(state, [
         new Effect.Log(LogLevel.Info, $"user '{ctx.User}': closing a gateway connection the session no longer expects"),

@@ -104,10 +104,21 @@ public static partial class GatewaySession
         var beat = Beat(state, user, nowMs);
         return new Step(beat.State, [
             .. beat.Effects,
-            new Effect.ScheduleRecurring(recurring, state.Session.HeartbeatIntervalMs / 1000, recurring),
+            new Effect.ScheduleRecurring(recurring, BeatEverySeconds(state.Session), recurring),
             new Effect.ScheduleRecurring(refresh, RefreshSeconds, refresh),
         ]);
     }
+
+    /// <summary>
+    /// How often the recurring heartbeat fires: Hello's interval (clamped when it was heard). A session that holds no
+    /// interval (its Hello's write was lost) beats at Discord's usual interval: "@every 0s" would fire every second in
+    /// Navidrome (robfig/cron rounds a shorter delay up to one second), a plugin call each time.
+    /// </summary>
+    public static int BeatEverySeconds(SessionState session) =>
+        (session.HeartbeatIntervalMs > 0 ? Math.Clamp(session.HeartbeatIntervalMs, MinHeartbeatMs, MaxHeartbeatMs) : UsualHeartbeatMs) / 1000;
+
+    /// <summary>The heartbeat interval Discord's Hello gives in practice (41.25 s).</summary>
+    public const int UsualHeartbeatMs = 41_250;
 
     /// <summary>A recurring beat: if the previous beat was never acknowledged the connection is a zombie, so close it
     /// with a resumable code (the close handler resumes); otherwise beat. A schedule of an older connection cancels itself.</summary>

@@ -32,13 +32,14 @@ public static partial class GatewaySession
     };
 
     /// <summary>
-    /// A lookup's call on a ready connection: nothing to send unless the presence it would show changed, and then a
-    /// settling wake, never a send. In other phases it moves towards the goal like any other change.
+    /// A lookup's call never sends. On a ready connection it arms a settling wake when the presence it would show
+    /// differs from the one sent; during a handshake it arms one anyway, since the call that READY or RESUMED brings
+    /// may have read before this result was stored. Without a connection it moves towards one like any other change.
     /// </summary>
     private static Step Settle(UserState state, GatewayContext ctx)
     {
-        if (state.Session.Phase != Phase.Ready) return Converge(state, ctx);
-        if (!IsWanted(state, ctx)) return new Step(state, []);
+        if (state.Session.Phase is Phase.Idle or Phase.Backoff) return Converge(state, ctx);
+        if (state.Session.Phase == Phase.Ready && !IsWanted(state, ctx)) return new Step(state, []);
         var dueMs = (ctx.NowMs / 1000 + SettleSeconds) * 1000;
         var wake = GatewayIds.Schedule(TimerKind.Wake, dueMs, ctx.User);
         return new Step(state, [new Effect.ScheduleOnce(wake, (int)Math.Ceiling((dueMs - ctx.NowMs) / 1000.0), wake)]);

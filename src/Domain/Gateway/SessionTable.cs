@@ -23,7 +23,7 @@ public enum SessionEvent
     ReidentifyDue,
     /// <summary>The first or a recurring heartbeat timer.</summary>
     HeartbeatDue,
-    /// <summary>The connection ended and may be resumed or identified again: a close, an error, a send to a lost connection.</summary>
+    /// <summary>The connection ended and may be resumed or identified again: a close, an error, our close of a connection already gone.</summary>
     Closed,
     /// <summary>A send failed on an open connection: the host's WebSocket fails every later write on it too.</summary>
     SendBroken,
@@ -76,7 +76,7 @@ public static class SessionTable
         .. Ignored(Phase.Idle, "Idle has no deadline", SessionEvent.DeadlinePassed),
 
         // ---- Connecting: a connection was asked for; waiting for Hello.
-        new(Phase.Connecting, SessionEvent.Changed, Always, Phase.Connecting, "wait"),
+        new(Phase.Connecting, SessionEvent.Changed, Always, Phase.Connecting, "wait (a lookup's call arms a wake 2 s ahead, for READY may read before its result is stored)"),
         .. Overdue(Phase.Connecting),
         new(Phase.Connecting, SessionEvent.GatewayUrl, Always, Phase.Connecting, "connect to the URL found, else to Discord's documented gateway"),
         new(Phase.Connecting, SessionEvent.ConnectFailed, "the id already exists", Phase.Connecting, "nothing: the call that holds the id owns the connection"),
@@ -133,7 +133,7 @@ public static class SessionTable
     /// <summary>Identifying and Resuming wait for READY or RESUMED alike.</summary>
     private static IEnumerable<Transition> Waiting(Phase phase) =>
     [
-        new(phase, SessionEvent.Changed, Always, phase, "wait"),
+        new(phase, SessionEvent.Changed, Always, phase, "wait (a lookup's call arms a wake 2 s ahead, as in Connecting)"),
         .. Overdue(phase),
         new(phase, SessionEvent.ReadyOrResumed, Show, Phase.Ready, "keep the session id and resume URL (READY), send the presence"),
         new(phase, SessionEvent.ReadyOrResumed, Clear, Phase.Ready, "arm the idle close"),

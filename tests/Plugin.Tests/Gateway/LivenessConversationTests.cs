@@ -58,6 +58,25 @@ public class LivenessConversationTests
     }
 
     [Fact]
+    public void A_retry_whose_connect_claim_fails_is_rechecked_at_the_deadline()
+    {
+        var world = WorldGen.NewWorld();
+        world.Apply(new WorldEvent.FailNextConnect(0));
+        world.Apply(Play);
+        var waiting = world.StateOf("alice").Session;
+        Assert.Equal(Phase.Backoff, waiting.Phase);
+        // The retry timer fires and claims the next generation; the scheduler fails that claim. Backing off again
+        // re-arms retry:N from retry:N's own callback, which Navidrome refuses as existing and then deletes.
+        world.FailingClaims.Add("alice");
+        world.AdvanceBy(waiting.DeadlineMs!.Value - world.NowMs - PhaseDeadlines.RetryGraceMs);
+        Assert.Contains(world.Decisions.Select(d => d.Input), i => i is Input.Claimed { Result: ClaimResult.Failed });
+        Assert.Equal(Phase.Backoff, world.StateOf("alice").Session.Phase);
+
+        world.AdvanceBy(world.StateOf("alice").Session.DeadlineMs!.Value - world.NowMs + 1_000);
+        Assert.Equal(Phase.Ready, world.StateOf("alice").Session.Phase);
+    }
+
+    [Fact]
     public void A_lost_reidentify_timer_is_recovered_by_the_first_call_past_the_deadline_closing_the_old_connection_first()
     {
         var world = WorldGen.NewWorld();

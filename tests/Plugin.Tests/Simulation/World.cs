@@ -204,6 +204,9 @@ public sealed class World
         }
     }
 
+    /// <summary>Users whose next claim the scheduler fails (as a failing scheduler fails any one-time schedule).</summary>
+    public HashSet<string> FailingClaims { get; } = [];
+
     /// <summary>Discord turns cooperative and the host reliable: pending faults are dropped, ACKs flow again.</summary>
     public void Calm()
     {
@@ -400,7 +403,8 @@ public sealed class World
                 Answer(s.ConnectionId, connection, s.Frame);
                 break;
             case Effect.Close c:
-                if (!connections.ContainsKey(c.ConnectionId)) break;
+                // Already gone: the interpreter answers the close itself, as on_close would have.
+                if (!connections.ContainsKey(c.ConnectionId)) { Enqueue(new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user); break; }
                 Ended(c.ConnectionId, user);
                 if (c.Code is 1000 or 1001) validSessions[user] = null;
                 Enqueue(new Input.SocketClosed(c.ConnectionId, c.Code, c.Reason), user);
@@ -409,6 +413,8 @@ public sealed class World
                 Arm(once.ScheduleId, once.DelaySeconds, 0, user);
                 break;
             case Effect.Claim claim:
+                // A claim is a one-time schedule, so the scheduler can fail it too (scripted by a test).
+                if (FailingClaims.Remove(user)) { Enqueue(new Input.Claimed(claim.ScheduleIds[0], ClaimResult.Failed), user); break; }
                 // Like Navidrome: a schedule id that exists is refused; the first free one is taken.
                 var won = claim.ScheduleIds.FirstOrDefault(id => !timers.ContainsKey(id));
                 if (won is not null) timers[won] = (NowMs + claim.Seconds * 1000L, 0, ++timerOrder);

@@ -66,6 +66,11 @@ public class ConcurrencyProperties
     public void With_host_faults_no_connection_is_open_after_a_quiet_tail_that_the_stored_session_does_not_know() =>
         TrialCatalog.Faulty.Holds(t => t.Orphans);
 
+    /// <summary>A session whose Hello was never stored once asked for "@every 0s": a plugin call every second in Navidrome.</summary>
+    [Fact]
+    public void With_host_faults_no_recurring_schedule_fires_more_often_than_a_heartbeat_may() =>
+        TrialCatalog.Faulty.Holds(t => t.RecurringTooOften);
+
     [Fact]
     public void With_host_faults_Discords_rules_still_hold() =>
         TrialCatalog.Faulty.Holds(t => t.DiscordRules);

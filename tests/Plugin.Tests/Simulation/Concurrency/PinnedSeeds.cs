@@ -51,11 +51,13 @@ public class PinnedSeeds
     /// while a racing report, which had read generation 2 (Ready) before, found drp:2 gone ("not found") on its send and
     /// decided that close from its own read: it wrote generation 2 (Idle) over generation 3. drp:3's Hello then found a
     /// session that did not expect it, and every later report found generation 2 Idle, wanted generation 3, and left it
-    /// to the holder of connect:3: alice showed nothing a minute after the inputs stopped. Passes since a send to a gone
-    /// connection is decided from a fresh read (the close callback has moved the session on by then).
+    /// to the holder of connect:3: alice showed nothing a minute after the inputs stopped. Deciding the send from a
+    /// fresh read was not enough (seeds 9, 13, 18 … of this sequence read before the callback wrote); passes since a
+    /// send to a gone connection leaves the close to its callback, the one call that decides it.
     /// </summary>
     [Theory]
     [InlineData(3509, false, "R 0 1 Stopped 2 169 1; A 3; F 0; R 1 1 Playing 0 258 1; R 2 2 Stopped 0 214 0.5; R 1 0 Starting 0 202 1; R 1 1 Paused 1 40 1; O 1; R 2 2 Expired 3 275 2; A 2; F 1; A 2; R 1 0 Starting 1 268 0.5; R 2 1 Stopped 4 212 0.5; R 0 1 Starting 1 263 1; A 2; H 1; R 1 1 Starting 2 140 0.5; O 0; R 0 1 Playing 4 244 1; R 0 1 Starting 3 143 1; R 2 0 Expired 0 105 1; R 1 0 Expired 0 40 1; A 1; D 0; R 1 2 Paused 4 251 1; R 0 2 Playing 4 195 2; D 1; P 1 4 286; R 2 0 Expired 2 288 1; A 1; A 4; R 0 1 Starting 1 148 1; R 1 1 Playing 1 217 0.5; A 4; I 0 true; N 0; A 4; P 1 3 139; A 3; R 0 1 Playing 4 235 2; R 0 0 Expired 3 176 0.5; P 2 4 299; D 2; R 0 1 Paused 3 177 1; R 2 1 Paused 4 33 1; N 1; R 0 0 Stopped 3 192 1; R 1 1 Expired 4 294 2; N 0; R 2 2 Paused 4 103 1")]
+    [InlineData(9, false, "R 0 1 Stopped 2 169 1; A 3; F 0; R 1 1 Playing 0 258 1; R 2 2 Stopped 0 214 0.5; R 1 0 Starting 0 202 1; R 1 1 Paused 1 40 1; O 1; R 2 2 Expired 3 275 2; A 2; F 1; A 2; R 1 0 Starting 1 268 0.5; R 2 1 Stopped 4 212 0.5; R 0 1 Starting 1 263 1; A 2; H 1; R 1 1 Starting 2 140 0.5; O 0; R 0 1 Playing 4 244 1; R 0 1 Starting 3 143 1; R 2 0 Expired 0 105 1; R 1 0 Expired 0 40 1; A 1; D 0; R 1 2 Paused 4 251 1; R 0 2 Playing 4 195 2; D 1; P 1 4 286; R 2 0 Expired 2 288 1; A 1; A 4; R 0 1 Starting 1 148 1; R 1 1 Playing 1 217 0.5; A 4; I 0 true; N 0; A 4; P 1 3 139; A 3; R 0 1 Playing 4 235 2; R 0 0 Expired 3 176 0.5; P 2 4 299; D 2; R 0 1 Paused 3 177 1; R 2 1 Paused 4 33 1; N 1; R 0 0 Stopped 3 192 1; R 1 1 Expired 4 294 2; N 0; R 2 2 Paused 4 103 1")]
     public void A_paused_track_is_shown_a_minute_after_a_resume(int seed, bool faults, string events) =>
         Clean(seed, faults, events, t => t.Soon);
 
@@ -66,6 +68,9 @@ public class PinnedSeeds
     /// refused. The Hello of drp:2 then finds a session that does not expect it: the socket stays open, never
     /// identified, and alice shows nothing until a later input happens to reconnect her. Passes since the locks and
     /// deadlines: only the winner of connect:N:user writes a new generation, and a stale session is recovered.
+    /// Since lookups settle (fewer host calls) seed 807 interleaves this sequence differently: a report whose clear on
+    /// drp:1 failed wrote generation 1 Idle over the close handler's generation 2, and drp:2's Hello found a session
+    /// that did not expect it; it passes because such a Hello closes its connection at once (seed 1008's fix).
     /// </summary>
     [Theory]
     [InlineData(807, false, "A 2; O 0; A 1; P 0 1 262; R 0 1 Playing 1 186 1; R 0 2 Starting 1 213 1; H 0; R 0 0 Expired 0 24 2; F 1; W 2 true; A 4; P 0 4 207; R 2 1 Paused 3 181 1; R 1 1 Paused 3 277 0.5; A 2; N 0; A 2; A 4; H 0; R 0 0 Paused 2 105 0.5; R 0 1 Playing 0 53 2; A 2; D 1; R 0 2 Starting 3 73 1; R 1 2 Playing 3 105 2; A 2; R 0 2 Stopped 3 274 1; A 3; F 1; R 1 1 Playing 2 213 1; R 0 0 Stopped 0 131 2; R 0 0 Stopped 0 107 1; A 2; R 1 2 Playing 0 250 2; R 0 0 Playing 1 170 1; A 4; R 2 2 Playing 3 258 1; A 1; P 2 0 240; R 0 0 Starting 2 274 1; R 0 1 Expired 1 104 1; R 1 0 Starting 3 229 1; D 0; W 2 true; R 2 0 Expired 2 82 0.5; R 1 0 Stopped 2 201 1; R 0 1 Playing 3 24 1")]
@@ -112,6 +117,21 @@ public class PinnedSeeds
     [InlineData(1000703, false, "P 1 0 279")]
     public void Lookups_answered_at_once_all_show(int seed, bool faults, string events) =>
         Clean(seed, faults, events, t => t.Soon.Concat(t.Eventually), decorated: true);
+
+    /// <summary>
+    /// An ignored player's track shown for a quarter of an hour (found with a 200-sequence budget, seed 5): alice's
+    /// first report, from the Ignored Player, failed its first read and was dropped, so the host was not known to
+    /// send playback reports. After the tail the repeated report wrote <c>host</c> while the NowPlaying worker's call,
+    /// which had read the host before that write, took NowPlaying as the only source (a 0.60/0.61 host) and sent the
+    /// ignored track. The report had found nothing to change, and no later call re-decides until the NowPlaying entry
+    /// expires (15 min); a real ignored player's next report would clear it. Not fixed: the fix (a wake a few seconds
+    /// after a report first teaches the host facts, so a racing NowPlaying decision is re-decided) is in Core, not the
+    /// gateway session, and changes the scenarios' transcripts.
+    /// </summary>
+    [Theory(Skip = "open (issue 11): a NowPlaying call that read the host facts before the first report wrote them shows an ignored player's track until the NowPlaying entry expires")]
+    [InlineData(5006919, true, "R 0 2 Playing 3 246 1")]
+    public void An_ignored_players_track_is_not_shown_by_a_NowPlaying_call_that_raced_the_first_report(int seed, bool faults, string events) =>
+        Clean(seed, faults, events, t => t.Eventually);
 
     private static void Clean(int seed, bool faults, string events, Func<Trial, IEnumerable<string>> findings, bool decorated = false)
     {

@@ -198,6 +198,7 @@ public sealed class SimNavidrome : IHostServices
                 var id = request.String("scheduleId");
                 if (schedules.ContainsKey(id)) throw new HostError($"schedule ID \"{id}\" already exists");
                 var recurring = function == "scheduler_schedulerecurring";
+                if (recurring && TooFrequent(request.String("cronExpression"))) RecurringTooOften.Add($"{id}: {request.String("cronExpression")}");
                 var cron = recurring ? CronSpec.Parse(request.String("cronExpression")) : null;
                 var due = cron?.Next(clock.NowMs) ?? clock.NowMs + Math.Max(0, request.Int("delaySeconds")) * 1000;
                 var lost = recurring ? LosesRecurring?.Invoke(id) ?? Faults.LoseRecurring() : Faults.LoseTimer();
@@ -211,6 +212,14 @@ public sealed class SimNavidrome : IHostServices
                 throw new HostError($"unknown scheduler function {function}");
         }
     }
+
+    /// <summary>Recurring schedules asked to fire more often than a heartbeat may (every plugin call costs Navidrome).</summary>
+    public List<string> RecurringTooOften { get; } = [];
+
+    private static bool TooFrequent(string cron) =>
+        !cron.StartsWith("@every ", StringComparison.Ordinal)
+        || !CronSpec.TryParseGoDuration(cron["@every ".Length..], out var everyMs)
+        || everyMs < global::Navidrome.DiscordPresence.Domain.Gateway.GatewaySession.MinHeartbeatMs;
 
     /// <summary>Decides, for a test, which recurring schedules are lost (accepted, never fired) instead of the fault plan.</summary>
     public Func<string, bool>? LosesRecurring { get; set; }

@@ -38,6 +38,7 @@ public sealed class Trial
     public List<string> Eventually { get; } = [];
     public List<string> StandDown { get; } = [];
     public List<string> Orphans { get; } = [];
+    public List<string> RecurringTooOften { get; } = [];
 
     /// <summary>Connections Discord closed because no heartbeat came: without host faults, a connection the plugin lost track of.</summary>
     public List<string> Silent { get; } = [];
@@ -80,6 +81,7 @@ public sealed class Trial
             foreach (var (user, from, to) in world.Discord.ListeningTogetherUntilNow().Where(t => t.ToMs - t.FromMs > MostListeningTogetherMs))
                 StandDown.Add($"{user} ({name}): ours showed next to another player's Listening activity for {(to - from) / 1000} s from +{(from - ConcurrentWorld.StartMs) / 1000} s");
             Orphans.AddRange(world.UnknownConnections().Select(c => $"{name}: {c}"));
+            RecurringTooOften.AddRange(world.Host.RecurringTooOften.Select(c => $"{name}: {c}"));
             Silent.AddRange(world.Discord.TimedOut.Select(c => $"{name}: Discord timed out {c}"));
         }
         foreach (var user in ConcurrentWorld.Users)
