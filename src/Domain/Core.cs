@@ -70,8 +70,18 @@ public static class Core
         var ours = Ours(song.State, config, now.NowMs);
         var desired = StandDown.Desired(ours, song.State.Session, config);
         var gateway = GatewaySession.Decide(input, song.State, new GatewayContext(account, config, now, desired, ours));
-        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. song.Effects, .. gateway.Effects]);
+        return new Step(gateway.State, [.. playback.Effects, .. art.Effects, .. links.Effects, .. song.Effects, .. gateway.Effects,
+            .. FirstReportSettles(input, state, user, now.NowMs)]);
     }
+
+    /// <summary>
+    /// The first playback report teaches that the host sends them, and from then on NowPlaying changes nothing. A
+    /// NowPlaying call that read the host facts before this report stored them still decides as on an older host, and
+    /// can show its track (an ignored player's, say) after this call decided; nothing would re-decide until that entry
+    /// expires. So the first report also arms the settling wake, which decides once more from what is stored.
+    /// </summary>
+    private static IEnumerable<Effect> FirstReportSettles(Input input, UserState before, string user, long nowMs) =>
+        input is Input.PlaybackReported && !before.Host.SendsPlaybackReports ? [GatewaySession.SettlingWake(nowMs, user)] : [];
 
     private static bool Enabled(ConfigView config, string user) => config switch
     {

@@ -40,8 +40,14 @@ public static partial class GatewaySession
     {
         if (state.Session.Phase is Phase.Idle or Phase.Backoff) return Converge(state, ctx);
         if (state.Session.Phase == Phase.Ready && !IsWanted(state, ctx)) return new Step(state, []);
-        var dueMs = (ctx.NowMs / 1000 + SettleSeconds) * 1000;
-        var wake = GatewayIds.Schedule(TimerKind.Wake, dueMs, ctx.User);
-        return new Step(state, [new Effect.ScheduleOnce(wake, (int)Math.Ceiling((dueMs - ctx.NowMs) / 1000.0), wake)]);
+        return new Step(state, [SettlingWake(ctx.NowMs, ctx.User)]);
+    }
+
+    /// <summary>The wake at the whole second <see cref="SettleSeconds"/> ahead, shared by every call that arms it in one second.</summary>
+    public static Effect SettlingWake(long nowMs, string user)
+    {
+        var dueMs = (nowMs / 1000 + SettleSeconds) * 1000;
+        var wake = GatewayIds.Schedule(TimerKind.Wake, dueMs, user);
+        return new Effect.ScheduleOnce(wake, (int)Math.Ceiling((dueMs - nowMs) / 1000.0), wake);
     }
 }

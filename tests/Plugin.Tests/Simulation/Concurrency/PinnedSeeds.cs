@@ -124,11 +124,10 @@ public class PinnedSeeds
     /// send playback reports. After the tail the repeated report wrote <c>host</c> while the NowPlaying worker's call,
     /// which had read the host before that write, took NowPlaying as the only source (a 0.60/0.61 host) and sent the
     /// ignored track. The report had found nothing to change, and no later call re-decides until the NowPlaying entry
-    /// expires (15 min); a real ignored player's next report would clear it. Not fixed: the fix (a wake a few seconds
-    /// after a report first teaches the host facts, so a racing NowPlaying decision is re-decided) is in Core, not the
-    /// gateway session, and changes the scenarios' transcripts.
+    /// expires (15 min); a real ignored player's next report would clear it. Fixed: the first report also arms the
+    /// settling wake (Core.FirstReportSettles), whose decision reads the host facts and clears the ignored track.
     /// </summary>
-    [Theory(Skip = "open (issue 11): a NowPlaying call that read the host facts before the first report wrote them shows an ignored player's track until the NowPlaying entry expires")]
+    [Theory]
     [InlineData(5006919, true, "R 0 2 Playing 3 246 1")]
     public void An_ignored_players_track_is_not_shown_by_a_NowPlaying_call_that_raced_the_first_report(int seed, bool faults, string events) =>
         Clean(seed, faults, events, t => t.Eventually);
