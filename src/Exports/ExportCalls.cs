@@ -55,14 +55,20 @@ internal static class ExportCalls
         }
     }
 
-    /// <summary>Every load: report config problems once, then wake every user (those still playing get their presence back).</summary>
+    /// <summary>
+    /// Every load: report config problems once, then wake every user (those still playing get their presence back).
+    /// A reload cancelled every schedule and closed every socket, so a wake-up the scheduler refuses is the user's only
+    /// way back before their next report: it is decided in that user's call like any refused timer, which arms a
+    /// recheck in its place (GatewaySession.OnScheduleFailed).
+    /// </summary>
     private static void OnInit(RedactingHost host)
     {
         var config = new CallConfig(host, user: null);
         var parsed = config.Check();
         foreach (var error in parsed.Errors) host.Log(LogLevel.Error, error.ToString());
         var interpreter = new Interpreter(host, config, new HostFunctions(host));
-        interpreter.CarryOut(Core.Initialize(parsed.Config, new Moment(host.NowUnixMs(), host.NextRandom())));
+        foreach (var refused in interpreter.CarryOut(Core.Initialize(parsed.Config, new Moment(host.NowUnixMs(), host.NextRandom()))))
+            Run(host, refused, config: config);
     }
 
     private static int Run(RedactingHost host, Input input, string? user = null, CallConfig? config = null)

@@ -80,14 +80,15 @@ internal sealed class Interpreter(IPluginHost host, CallConfig config, HostFunct
     private static string Kinds(IEnumerable<Input> inputs) => string.Join(", ", inputs.Select(i => i.GetType().Name));
 
     /// <summary>
-    /// Carries out effects that concern no user's state (plugin start-up: the wake-ups). No decision follows, so a
-    /// refused wake-up is only logged; that user's presence comes back with their next report.
+    /// Carries out effects that concern no user's state (plugin start-up: the wake-ups) and gives back the schedules
+    /// the host refused (other than as existing), for the caller to decide in the call of the user each one wakes.
     /// </summary>
-    public void CarryOut(EquatableArray<Effect> effects)
+    public IReadOnlyList<Input.ScheduleFailed> CarryOut(EquatableArray<Effect> effects)
     {
+        List<Input.ScheduleFailed> refused = [];
         foreach (var effect in effects)
-            if (Carry(effect) is Input.ScheduleFailed refused)
-                host.Log(LogLevel.Warn, $"could not arm timer '{refused.ScheduleId}': {refused.Failure.Text}");
+            if (Carry(effect) is Input.ScheduleFailed { Failure: not HostFailure.AlreadyExists } failed) refused.Add(failed);
+        return refused;
     }
 
     private StateLoad Load(string user, Input input, StatePart parts, ConfigView view) =>

@@ -74,6 +74,23 @@ public class ExportCallsTests
         Assert.Contains("alice", schedules[0].Request);
     }
 
+    [Fact]
+    public void A_wake_up_the_scheduler_refuses_at_init_is_replaced_by_a_recheck_for_that_user()
+    {
+        var refusals = 0;
+        var host = new RecordingHost(Config)
+        {
+            Answer = (function, request) => function == "scheduler_scheduleonetime" && request.Contains("wake:", StringComparison.Ordinal) && refusals++ == 0
+                ? """{"error":"scheduler unavailable"}"""
+                : "{}",
+        };
+        Assert.True(new ManagedPluginRunner().Call(ExportNames.OnInit, "{}"u8.ToArray(), host).Succeeded);
+        var schedules = host.Calls.Where(c => c.Function == "scheduler_scheduleonetime").Select(c => c.Request).ToArray();
+        Assert.Equal(2, schedules.Length);
+        Assert.Contains("recheck", schedules[1]);
+        Assert.Contains("alice", schedules[1]);
+    }
+
     [Theory]
     [InlineData(ExportNames.PlaybackReport, "not json")]
     [InlineData(ExportNames.PlaybackReport, """{"username":"alice","state":"dancing","track":{"id":"t"}}""")]
