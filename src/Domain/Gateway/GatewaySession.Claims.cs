@@ -59,23 +59,11 @@ public static partial class GatewaySession
         if (result == ClaimResult.Taken || generation != state.Session.Generation + 1) return new Step(state, []);
         List<Effect> effects = [];
         if (state.Session.IsOverdue(ctx.NowMs)) state = Abandon(state, ctx, effects);
-        if (result == ClaimResult.Failed) return RetryAfterFailedClaim(state, ctx, effects);
+        // A retry timer is named by when it is due, so backing off again from the retry's own callback arms a new one.
+        if (result == ClaimResult.Failed)
+            return Retry(state with { Session = state.Session with { Attempt = state.Session.Attempt + 1 } }, ctx, effects);
         var start = StartConnection(state, ctx);
         return new Step(start.State, [.. effects, .. start.Effects]);
-    }
-
-    /// <summary>
-    /// Backs off after the scheduler failed the claim, and arms a recheck at the Backoff deadline as well: when the
-    /// call is the retry timer's own callback, re-arming <c>retry:N</c> is refused as existing and Navidrome deletes
-    /// the entry after the callback, so without the recheck nothing would move the session again (chaos found a user
-    /// left offline for good after the gateway came back).
-    /// </summary>
-    private static Step RetryAfterFailedClaim(UserState state, GatewayContext ctx, List<Effect> effects)
-    {
-        var retry = Retry(state with { Session = state.Session with { Attempt = state.Session.Attempt + 1 } }, ctx, effects);
-        var dueMs = retry.State.Session.DeadlineMs ?? ctx.NowMs;
-        var recheck = GatewayIds.Schedule(TimerKind.Recheck, dueMs, ctx.User);
-        return new Step(retry.State, [.. retry.Effects, new Effect.ScheduleOnce(recheck, (int)Math.Ceiling((dueMs - ctx.NowMs) / 1000.0), recheck)]);
     }
 
     /// <summary>

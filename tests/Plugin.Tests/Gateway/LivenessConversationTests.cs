@@ -58,7 +58,7 @@ public class LivenessConversationTests
     }
 
     [Fact]
-    public void A_retry_whose_connect_claim_fails_is_rechecked_at_the_deadline()
+    public void A_retry_whose_connect_claim_fails_backs_off_under_a_new_timer_and_connects_before_the_deadline()
     {
         var world = WorldGen.NewWorld();
         world.Apply(new WorldEvent.FailNextConnect(0));
@@ -66,7 +66,8 @@ public class LivenessConversationTests
         var waiting = world.StateOf("alice").Session;
         Assert.Equal(Phase.Backoff, waiting.Phase);
         // The retry timer fires and claims the next generation; the scheduler fails that claim. Backing off again
-        // re-arms retry:N from retry:N's own callback, which Navidrome refuses as existing and then deletes.
+        // from the retry's own callback must arm a timer under a new id: Navidrome refuses the firing one's id as
+        // existing, then deletes it.
         world.FailingClaims.Add("alice");
         world.AdvanceBy(waiting.DeadlineMs!.Value - world.NowMs - PhaseDeadlines.RetryGraceMs);
         Assert.Contains(world.Decisions.Select(d => d.Input), i => i is Input.Claimed { Result: ClaimResult.Failed });
