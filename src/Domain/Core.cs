@@ -100,11 +100,7 @@ public static class Core
     public static EquatableArray<Effect> Initialize(PluginConfig config, Moment now)
     {
         if (config.ClientId is null) return [];
-        return [.. config.Users.Select(user =>
-        {
-            var id = GatewayIds.Schedule(TimerKind.Wake, now.NowMs, user.Username);
-            return (Effect)new Effect.ScheduleOnce(id, 0, id);
-        })];
+        return [.. config.Users.Select(user => (Effect)GatewaySession.TimerAt(TimerKind.Wake, now.NowMs, user.Username, now.NowMs))];
     }
 
     /// <summary>The presence a user should have at <paramref name="nowMs"/>: <see cref="Ours"/>, unless the plugin stands down for another player.</summary>
@@ -156,7 +152,6 @@ public static class Core
     private static EquatableArray<Effect> WakeUp(UserState state, string user, PluginConfig config, long nowMs)
     {
         if (Showing.NextChangeMs(state.Playback, state.NowPlaying, state.Host, config, nowMs) is not { } at) return [];
-        var id = GatewayIds.Schedule(TimerKind.Wake, at, user);
-        return [new Effect.ScheduleOnce(id, (int)Math.Ceiling((at - nowMs) / 1000.0), id)];
+        return [GatewaySession.TimerAt(TimerKind.Wake, at, user, nowMs)];
     }
 }

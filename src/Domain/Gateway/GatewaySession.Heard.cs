@@ -35,9 +35,8 @@ public static partial class GatewaySession
             return recorded;
         var other = listening.OtherThan(session.SessionId);
         if (other == session.OtherPlayer) return recorded;
-        var wake = GatewayIds.Schedule(TimerKind.Wake, nowMs, user);
         return new Step(recorded.State with { Session = session with { OtherPlayer = other } },
-            [.. recorded.Effects, StandDownNews(user, other), new Effect.ScheduleOnce(wake, 0, wake)]);
+            [.. recorded.Effects, StandDownNews(user, other), TimerAt(TimerKind.Wake, nowMs, user, nowMs)]);
     }
 
     /// <summary>The log line saying that the plugin stands down for <paramref name="other"/>'s activity, or that it ended (null).</summary>

@@ -95,10 +95,10 @@ public static partial class GatewaySession
             return new Step(state, [new Effect.Log(LogLevel.Warn,
                 $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); the next report or refresh catches up")]);
         var dueMs = Math.Max(nowMs + Math.Max(failed.DelaySeconds, MinRecheckSeconds) * 1000L, state.Session.DeadlineMs ?? 0);
-        var recheck = GatewayIds.Schedule(TimerKind.Recheck, dueMs, user);
+        var recheck = TimerAt(TimerKind.Recheck, dueMs, user, nowMs);
         return new Step(state, [
-            new Effect.Log(LogLevel.Warn, $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); re-checking under '{recheck}'"),
-            new Effect.ScheduleOnce(recheck, (int)Math.Ceiling((dueMs - nowMs) / 1000.0), recheck),
+            new Effect.Log(LogLevel.Warn, $"user '{user}': could not arm timer '{failed.ScheduleId}' ({failed.Failure.Text}); re-checking under '{recheck.ScheduleId}'"),
+            recheck,
         ]);
     }
 }

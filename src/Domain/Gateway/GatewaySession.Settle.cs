@@ -44,10 +44,5 @@ public static partial class GatewaySession
     }
 
     /// <summary>The wake at the whole second <see cref="SettleSeconds"/> ahead, shared by every call that arms it in one second.</summary>
-    public static Effect SettlingWake(long nowMs, string user)
-    {
-        var dueMs = (nowMs / 1000 + SettleSeconds) * 1000;
-        var wake = GatewayIds.Schedule(TimerKind.Wake, dueMs, user);
-        return new Effect.ScheduleOnce(wake, (int)Math.Ceiling((dueMs - nowMs) / 1000.0), wake);
-    }
+    public static Effect SettlingWake(long nowMs, string user) => TimerAt(TimerKind.Wake, (nowMs / 1000 + SettleSeconds) * 1000, user, nowMs);
 }

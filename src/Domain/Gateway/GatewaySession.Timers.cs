@@ -10,6 +10,16 @@ public static partial class GatewaySession
     /// (see docs/go-plugin-weaknesses.md, 'A new session for every listening session').</summary>
     public const int IdleGraceSeconds = 300;
 
+    /// <summary>
+    /// A one-time timer of <paramref name="kind"/> due at <paramref name="atMs"/>, whose id names that moment, armed
+    /// from <paramref name="nowMs"/> in whole seconds rounded up (the scheduler takes seconds).
+    /// </summary>
+    public static Effect.ScheduleOnce TimerAt(TimerKind kind, long atMs, string user, long nowMs)
+    {
+        var id = GatewayIds.Schedule(kind, atMs, user);
+        return new Effect.ScheduleOnce(id, (int)Math.Ceiling((atMs - nowMs) / 1000.0), id);
+    }
+
     private static Step OnTimer(Input.TimerFired timer, UserState state, GatewayContext ctx)
     {
         if (!GatewayIds.TryParseSchedule(timer.ScheduleId, out var kind, out var number, out _)) return new Step(state, []);
